@@ -7,6 +7,7 @@ import type { Result } from './result.ts';
 import { err, ok } from './result.ts';
 import type { ModelError } from './errors.ts';
 import { modelError } from './errors.ts';
+import { protocolName, protocolNumber } from '../net/index.ts';
 
 const hasPorts = (p: TrafficMatch['protocol']) => p === 'tcp' || p === 'udp' || p === 6 || p === 17;
 const isIcmp = (p: TrafficMatch['protocol']) => p === 'icmp' || p === 'icmpv6' || p === 1 || p === 58;
@@ -43,17 +44,10 @@ export function normaliseMatch(m: TrafficMatch, path = 'match'): Result<TrafficM
   return ok({ protocol });
 }
 
-/** Protocol names for the four AWS names; `all` for -1; other numbers as numbers. */
+/** Protocol names for the four AWS names; `all` for -1; other numbers as numbers; undefined when invalid. */
 export function canonicalProtocol(p: TrafficMatch['protocol'] | string): TrafficMatch['protocol'] | undefined {
-  const text = String(p).trim().toLowerCase();
-  const named: Record<string, TrafficMatch['protocol']> = {
-    all: 'all', '-1': 'all', tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp', icmp: 'icmp', '1': 'icmp', icmpv6: 'icmpv6', '58': 'icmpv6',
-  };
-  const found = named[text];
-  if (found !== undefined) return found;
-  if (!/^\d{1,3}$/.test(text)) return undefined;
-  const n = Number(text);
-  return n <= 255 ? n : undefined;
+  const n = protocolNumber(p);
+  return n.ok ? protocolName(n.value) : undefined;
 }
 
 /** True when two matches cover exactly the same traffic (after normalisation). */
