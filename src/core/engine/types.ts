@@ -23,6 +23,11 @@ export interface Flow {
   port?: number;
   icmpType?: number;
   icmpCode?: number;
+  /**
+   * Address family to evaluate. Absent: IPv6 for icmpv6 or an IPv6 endpoint address; otherwise IPv4,
+   * and IPv6 as well when IPv4 does not get through and both ends have IPv6 (engine choice).
+   */
+  ipVersion?: 4 | 6;
 }
 
 export type ExplanationCode =
@@ -53,7 +58,9 @@ export type ExplanationCode =
   /** The internet gateway is missing or not attached to the VPC. */
   | 'IGW_NOT_ATTACHED'
   /** The two VPCs have no connection at all (no peering and no Internet path). */
-  | 'NO_PATH_BETWEEN_VPCS';
+  | 'NO_PATH_BETWEEN_VPCS'
+  /** The best route sends the traffic to a gateway the engine does not model (VGW, TGW, endpoint, ENI). */
+  | 'ROUTE_TARGET_NOT_MODELLED';
 
 export type ComponentType =
   | 'internet'
@@ -144,4 +151,27 @@ export interface ExposureEntry {
 export interface ExposureResult {
   source: string;
   entries: ExposureEntry[];
+}
+
+/** Options of `exposure`. */
+export interface ExposureOptions {
+  /** Only report traffic within this flow (e.g. tcp without a port: every tcp port). */
+  flow?: Flow;
+  /** Follow load balancers and hosts that reach further (default true). */
+  multiHop?: boolean;
+}
+
+/** One reachable ordered pair of resources in a reach matrix. */
+export interface ReachPair {
+  from: string;
+  to: string;
+  /** Human form of what gets through ("tcp 5432"). */
+  traffic: string;
+  ranges: Record<number, Array<[number, number]>>;
+}
+
+/** All-pairs reachability between the design's resources; pairs not listed are unreachable. */
+export interface ReachMatrix {
+  resourceIds: string[];
+  reachable: ReachPair[];
 }
