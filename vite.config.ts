@@ -5,6 +5,11 @@ import tailwindcss from '@tailwindcss/vite';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173, strictPort: true },
+  // Pre-bundle every browser dependency up front: one found late makes Vite reload the page
+  // mid-session (and mid-test).
+  optimizeDeps: {
+    include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@xyflow/react', 'zustand', 'zustand/react/shallow', 'zundo', 'zod', 'ipaddr.js'],
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // Playwright specs live in e2e/ and use their own runner; never let Vitest collect them.

@@ -1,21 +1,54 @@
-import { PreviewCanvas } from '../ui/canvas/PreviewCanvas.tsx';
+/** Composition root: lays out the panels around the canvas and starts the side effects. */
+import { useEffect } from 'react';
+import { DesignCanvas } from '../ui/canvas/DesignCanvas.tsx';
+import { CommandPalette } from '../ui/panels/commands/CommandPalette.tsx';
+import { DesignLibrary } from '../ui/panels/DesignLibrary.tsx';
+import { Inspector } from '../ui/panels/inspector/Inspector.tsx';
+import { Notices } from '../ui/panels/Notices.tsx';
+import { Palette } from '../ui/panels/Palette.tsx';
+import { SecurityGroupList } from '../ui/panels/SecurityGroupList.tsx';
+import { ShortcutsDialog } from '../ui/panels/ShortcutsDialog.tsx';
+import { StatusBar } from '../ui/panels/StatusBar.tsx';
+import { TemplatesDialog } from '../ui/panels/TemplatesDialog.tsx';
+import { TopBar } from '../ui/panels/TopBar.tsx';
+import { designStore, useStore } from '../ui/store/index.ts';
+import { startAutosave } from './autosave.ts';
+import { installShortcuts } from './keyboard.ts';
+import type { Library } from './library.ts';
+import { followTheme } from './theme.ts';
 
-/** Composition root. For now a placeholder page proving the stack (React, React Flow, Tailwind) renders. */
-export function App() {
+export function App({ library }: { library: Library }) {
+  const presenting = useStore((s) => s.presenting);
+  useEffect(() => {
+    const stops = [startAutosave(designStore, library.save), installShortcuts(), followTheme()];
+    return () => stops.forEach((stop) => stop());
+  }, [library]);
+
   return (
-    <main className="mx-auto flex max-w-4xl flex-col gap-6 px-6 py-10">
-      <header className="flex flex-col gap-2">
-        <h1 className="flex items-center gap-3 text-3xl font-semibold tracking-tight text-slate-900">
-          <img src="/favicon.svg" alt="" className="size-8" />
-          Tierwise
-        </h1>
-        <p className="text-slate-600">
-          A visual designer for AWS networks that shows which traffic gets through before anything is deployed.
-        </p>
-      </header>
-      <section aria-label="Preview canvas" className="h-96 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-        <PreviewCanvas />
-      </section>
-    </main>
+    <div className="flex h-full flex-col bg-slate-50 text-slate-800 dark:bg-slate-950 dark:text-slate-100">
+      <TopBar />
+      <div className="flex min-h-0 flex-1">
+        <div hidden={presenting} className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/60">
+          <div className="min-h-0 flex-1 overflow-y-auto p-3">
+            <Palette />
+          </div>
+          <div className="max-h-[42%] shrink-0 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700">
+            <SecurityGroupList />
+          </div>
+        </div>
+        <main className="relative min-w-0 flex-1" aria-label="Canvas">
+          <DesignCanvas />
+          <Notices />
+        </main>
+        <div hidden={presenting} className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-900/60">
+          <Inspector />
+        </div>
+      </div>
+      <StatusBar />
+      <ShortcutsDialog />
+      <DesignLibrary actions={library} />
+      <TemplatesDialog actions={library} />
+      <CommandPalette />
+    </div>
   );
 }

@@ -1,0 +1,38 @@
+/** The rule edges to draw: recomputed when groups, resources or external networks change, never on a move. */
+import { useMemo } from 'react';
+import { MarkerType } from '@xyflow/react';
+import { useStore } from '../store/index.ts';
+import { ruleEdges } from './adapters/rules-to-edges.ts';
+import type { RuleFlowEdge } from './edges/RuleEdge.tsx';
+
+/** Past this many, only the connections of the selection are drawn: a wall of lines helps no one. */
+export const MAX_EDGES = 150;
+
+export function useRuleEdges(): { edges: RuleFlowEdge[]; hiddenCount: number } {
+  const securityGroups = useStore((s) => s.design.securityGroups);
+  const resources = useStore((s) => s.design.resources);
+  const externalNetworks = useStore((s) => s.design.externalNetworks);
+  const subnets = useStore((s) => s.design.subnets);
+  const show = useStore((s) => s.showConnections);
+  const selectedId = useStore((s) => s.selectedId);
+  const all = useMemo(() => {
+    const network = { securityGroups, resources, externalNetworks, subnets } as Parameters<typeof ruleEdges>[0];
+    return ruleEdges(network).map(
+      (e): RuleFlowEdge => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'rule',
+        data: { label: e.label, groupIds: e.groupIds },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--tierwise-edge)' },
+        selectable: false,
+      }),
+    );
+  }, [securityGroups, resources, externalNetworks, subnets]);
+  return useMemo(() => {
+    if (!show) return { edges: [], hiddenCount: all.length };
+    if (all.length <= MAX_EDGES) return { edges: all, hiddenCount: 0 };
+    const shown = selectedId ? all.filter((e) => e.source === selectedId || e.target === selectedId || e.data?.groupIds.includes(selectedId)) : [];
+    return { edges: shown, hiddenCount: all.length - shown.length };
+  }, [all, show, selectedId]);
+}
