@@ -8,7 +8,8 @@ import { defineConfig } from '@playwright/test';
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const executablePath = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined; // undefined: Playwright's bundled build
 
-const PORT = 5173;
+// TIERWISE_E2E_PORT lets a second checkout run its e2e suite beside a running dev server.
+const PORT = Number(process.env.TIERWISE_E2E_PORT ?? 5173);
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
