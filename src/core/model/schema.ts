@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Design } from './types.ts';
-import { SCHEMA_VERSION } from './types.ts';
+import { PEERING_STATUSES, SCHEMA_VERSION } from './types.ts';
 import type { Result } from './result.ts';
 import { err, ok } from './result.ts';
 import type { ModelError } from './errors.ts';
@@ -101,17 +101,7 @@ const peering = z.object({
   name,
   requester: peeringSide,
   accepter: peeringSide,
-  status: z.enum([
-    'active',
-    'pending-acceptance',
-    'initiating-request',
-    'provisioning',
-    'deleted',
-    'deleting',
-    'rejected',
-    'failed',
-    'expired',
-  ]),
+  status: z.enum(PEERING_STATUSES),
   tags,
 });
 

@@ -105,16 +105,19 @@ export interface NatGateway {
   tags?: Tags;
 }
 
-export type PeeringStatus =
-  | 'active'
-  | 'pending-acceptance'
-  | 'initiating-request'
-  | 'provisioning'
-  | 'deleted'
-  | 'deleting'
-  | 'rejected'
-  | 'failed'
-  | 'expired';
+/** The states AWS reports for a VPC peering connection; only `active` carries traffic. */
+export const PEERING_STATUSES = [
+  'active',
+  'pending-acceptance',
+  'initiating-request',
+  'provisioning',
+  'deleted',
+  'deleting',
+  'rejected',
+  'failed',
+  'expired',
+] as const;
+export type PeeringStatus = (typeof PEERING_STATUSES)[number];
 
 export interface PeeringSide {
   vpcId: string;

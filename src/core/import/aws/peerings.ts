@@ -1,21 +1,12 @@
 /** describe-vpc-peering-connections: both sides' VPC, owner, Region and CIDRs, and Status.Code. */
 import type { PeeringSide, PeeringStatus } from '../../model/types.ts';
+import { PEERING_STATUSES } from '../../model/types.ts';
 import type { Cursor } from './cursor.ts';
 import type { ImportContext } from './context.ts';
 import { readCidr } from './addresses.ts';
 import { nameFrom, readTags } from './tags.ts';
 
-const STATUSES = new Set<string>([
-  'active',
-  'pending-acceptance',
-  'initiating-request',
-  'provisioning',
-  'deleted',
-  'deleting',
-  'rejected',
-  'failed',
-  'expired',
-]);
+const STATUSES = new Set<string>(PEERING_STATUSES);
 
 function side(item: Cursor, key: string, ctx: ImportContext): PeeringSide {
   const info = item.obj(key);
