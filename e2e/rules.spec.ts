@@ -41,8 +41,8 @@ test('rules: add inbound rules from presets, see the allowed connections drawn, 
 
   await app.fitView();
   await expect(app.canvas.locator('.react-flow__edge')).toHaveCount(2);
-  await expect(app.canvas.getByText('TCP 443', { exact: true })).toBeVisible();
-  await expect(app.canvas.getByText('TCP 5432', { exact: true })).toBeVisible();
+  await expect(app.canvas.getByText('tcp 443', { exact: true })).toBeVisible();
+  await expect(app.canvas.getByText('tcp 5432', { exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   await app.screenshot('rules-edges');
 

@@ -1,23 +1,35 @@
 import { expect, test } from '@playwright/test';
+import { TEMPLATES } from '../src/core/templates/index.ts';
 import { Designer } from './fixtures/designer.ts';
 
-test('a template opens as a new design, with its groups, rules and connections', async ({ page }) => {
+test('a first visit opens the classic three-tier template, laid out, with its connections drawn', async ({ page }) => {
   const app = new Designer(page);
-  await app.openFresh();
-  await page.getByRole('button', { name: 'Templates' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Start from a template' });
-  await dialog.getByRole('listitem', { name: 'Three-tier web app' }).getByRole('button', { name: 'Use' }).click();
-  await expect(dialog).toBeHidden();
+  await app.openFirstVisit();
   await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Three-tier web app');
-  for (const name of ['alb-1, Application Load Balancer', 'app-asg-1, Instance group', 'db-1, RDS database', 'nat-1, NAT gateway', 'Internet, external network']) {
+  for (const name of ['web-1, EC2 instance', 'app-2, EC2 instance', 'db-1, RDS database', 'CorpNet, external network', 'VendorNet, external network', 'Internet, external network']) {
     await expect(app.node(name)).toBeVisible();
   }
-  await expect(app.canvas.locator('.react-flow__edge')).toHaveCount(3);
-  await expect(app.groups.getByRole('button', { name: 'db-sg, 1 member' })).toBeVisible();
-  await app.screenshot('template-three-tier');
+  await expect(app.canvas.locator('.react-flow__edge')).toHaveCount(14);
+  await expect(page.locator('[data-connection="vendornet>sg-db"]')).toHaveText('tcp 22, 3389');
+  await page.waitForTimeout(300);
+  await app.screenshot('first-visit-three-tier');
+  expect(app.problems).toEqual([]);
+});
 
+test('every template loads from the Templates menu as a new design', async ({ page }) => {
+  const app = new Designer(page);
+  await app.openFresh();
+  for (const t of TEMPLATES) {
+    const d = t.build();
+    await app.openTemplate(t.title);
+    await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue(d.name);
+    await expect(app.canvas.locator('.react-flow__node-resource')).toHaveCount(Object.keys(d.resources).length);
+    for (const r of Object.values(d.resources)) await expect(app.canvas.locator(`.react-flow__node[data-id="${r.id}"]`)).toBeVisible();
+    await page.waitForTimeout(350);
+    await app.screenshot(`template-${t.id}`);
+  }
   await page.getByRole('button', { name: 'Designs' }).click();
-  await expect(page.getByRole('dialog', { name: 'Designs in this browser' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('dialog', { name: 'Designs in this browser' }).getByRole('listitem')).toHaveCount(TEMPLATES.length + 1);
   expect(app.problems).toEqual([]);
 });
 
@@ -27,12 +39,12 @@ test.describe('on a 1280×720 projector', () => {
   test('the top bar fits and the template design reads at a glance', async ({ page }) => {
     const app = new Designer(page);
     await app.openFresh();
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('listitem', { name: 'Three-tier web app' }).getByRole('button', { name: 'Use' }).click();
+    await app.openTemplate('Classic three-tier');
     for (const name of ['Designs', 'Templates', 'Fit view', 'Commands', 'Keyboard shortcuts (?)']) {
       const box = (await page.getByRole('banner').getByRole('button', { name, exact: true }).boundingBox())!;
       expect(box.x + box.width, `${name} fits`).toBeLessThanOrEqual(1280);
     }
+    await page.waitForTimeout(300);
     await app.screenshot('projector-1280');
     expect(app.problems).toEqual([]);
   });
@@ -41,8 +53,7 @@ test.describe('on a 1280×720 projector', () => {
 test('presenting hides the side panels and fits the design to the whole window', async ({ page }) => {
   const app = new Designer(page);
   await app.openFresh();
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('listitem', { name: 'Three-tier web app' }).getByRole('button', { name: 'Use' }).click();
+  await app.openTemplate('Classic three-tier');
   await page.locator('body').focus();
   await page.keyboard.press('p');
   await expect(app.palette).toBeHidden();

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { DesignCanvas } from '../ui/canvas/DesignCanvas.tsx';
 import { CommandPalette } from '../ui/panels/commands/CommandPalette.tsx';
+import { ConnectDialog } from '../ui/panels/ConnectDialog.tsx';
 import { DesignLibrary } from '../ui/panels/DesignLibrary.tsx';
 import { Inspector } from '../ui/panels/inspector/Inspector.tsx';
 import { Notices } from '../ui/panels/Notices.tsx';
@@ -49,6 +50,7 @@ export function App({ library }: { library: Library }) {
       <DesignLibrary actions={library} />
       <TemplatesDialog actions={library} />
       <CommandPalette />
+      <ConnectDialog />
     </div>
   );
 }

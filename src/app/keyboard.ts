@@ -1,6 +1,7 @@
 /** Global keyboard shortcuts (listed for people in src/ui/shortcuts.ts). */
 import { collectionOf, nudge, removeEntity } from '../ui/placement/edits.ts';
 import { designStore, redo, undo } from '../ui/store/index.ts';
+import { deleteSelectedConnection } from '../ui/panels/inspector/ConnectionInspector.tsx';
 
 const NUDGE = 8;
 const NUDGE_BIG = 40;
@@ -39,6 +40,10 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   if (mod || e.altKey) return false;
   if (e.key === '?') {
     s.setShortcutsOpen(true);
+    return true;
+  }
+  if ((e.key === 'Delete' || e.key === 'Backspace') && s.selectedConnection) {
+    deleteSelectedConnection(false);
     return true;
   }
   if (e.key === 'Escape') {

@@ -13,17 +13,18 @@ const state = () => designStore.getState();
 beforeEach(() => designStore.setState({ library: [], currentDesignId: '', notices: [], lastSavedAt: null }));
 
 describe('the design library', () => {
-  it('starts a new design on first boot and restores it, edits included, on the next', () => {
+  it('opens the three-tier template on first boot and restores it, edits included, on the next', () => {
     const storage = memoryStorage();
     const first = createLibrary(storage, designStore, () => 1000);
     first.boot();
-    expect(state().design.name).toBe('Untitled design');
+    expect(state().design.name).toBe('Three-tier web app');
+    expect(Object.keys(state().design.layout).length).toBeGreaterThan(10);
     state().place('vpc', {});
     first.save();
 
     designStore.setState({ library: [] });
     createLibrary(storage, designStore, () => 2000).boot();
-    expect(Object.values(state().design.vpcs).map((v) => v.name)).toEqual(['vpc-1']);
+    expect(Object.values(state().design.vpcs).map((v) => v.name)).toEqual(['production', 'vpc-1']);
     expect(state().library).toHaveLength(1);
     expect(designStore.temporal.getState().pastStates).toHaveLength(0);
   });
@@ -35,17 +36,17 @@ describe('the design library', () => {
     state().place('vpc', {});
     const firstId = state().currentDesignId;
     lib.create();
-    expect(state().design.name).toBe('Untitled design 2');
+    expect(state().design.name).toBe('Untitled design');
     expect(state().design.vpcs).toEqual({});
     lib.duplicate(firstId);
-    expect(state().design.name).toBe('Untitled design copy');
-    expect(Object.keys(state().design.vpcs)).toHaveLength(1);
+    expect(state().design.name).toBe('Three-tier web app copy');
+    expect(Object.keys(state().design.vpcs)).toHaveLength(2);
     expect(lib.rename(firstId, 'Workshop')).toBe(true);
     expect(state().library.find((e) => e.id === firstId)!.name).toBe('Workshop');
     expect(lib.rename(firstId, '')).toBe(false);
     const copyId = state().currentDesignId;
     lib.remove(copyId);
-    expect(state().library.map((e) => e.name).sort()).toEqual(['Untitled design 2', 'Workshop']);
+    expect(state().library.map((e) => e.name).sort()).toEqual(['Untitled design', 'Workshop']);
     expect(state().currentDesignId).not.toBe(copyId);
     lib.open(firstId);
     expect(state().design.name).toBe('Workshop');

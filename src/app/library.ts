@@ -3,8 +3,8 @@
  * actions of the library panel. The store only mirrors the list; storage is touched here alone.
  */
 import type { Design } from '../core/model/index.ts';
-import { emptyDesign } from '../core/model/index.ts';
-import { renameDesign } from '../ui/placement/edits.ts';
+import { emptyDesign, renameDesign } from '../core/model/index.ts';
+import { FIRST_VISIT_TEMPLATE } from '../core/templates/index.ts';
 import { designStore, openDesign, type LibraryActions, type LibraryEntry } from '../ui/store/index.ts';
 import { newDesignId, readIndex, readStoredDesign, removeStoredDesign, writeDesign, writeIndex, type KeyValueStorage } from './persistence.ts';
 
@@ -84,8 +84,9 @@ export function createLibrary(storage: KeyValueStorage, store = designStore, now
     boot: () => {
       const index = readIndex(storage);
       if (!index || index.designs.length === 0) {
+        // A first visit opens a worked example: an empty canvas teaches nothing on a projector.
         state().setLibrary([], '');
-        return startNew('Untitled design');
+        return startNew(undefined, FIRST_VISIT_TEMPLATE.build());
       }
       state().setLibrary(index.designs, '');
       const currentId = index.designs.some((e) => e.id === index.currentId) ? index.currentId : index.designs[0]!.id;

@@ -15,12 +15,14 @@ import {
   type NodeChange,
   type ReactFlowInstance,
   type OnNodeDrag,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import { designStore, useStore } from '../store/index.ts';
 import { createFlowAdapter, type DesignNode } from './adapters/design-to-flow.ts';
 import { commitDrag } from './drag-commit.ts';
 import { nodeTypes } from './node-types.ts';
 import { edgeTypes } from './edge-types.ts';
+import type { RuleFlowEdge } from './edges/RuleEdge.tsx';
 import { useRuleEdges } from './use-rule-edges.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
@@ -38,6 +40,28 @@ const MINIMAP_STYLE = { width: 168, height: 112 };
 // frame would re-render every node wrapper (React Flow passes them down to all of them).
 const selectNode = (_e: unknown, node: DesignNode) => designStore.getState().select(node.id);
 const clearSelection = () => designStore.getState().select(null);
+const selectEdge = (_e: unknown, edge: { data?: unknown }) => designStore.getState().selectConnection((edge.data as RuleFlowEdge['data'])?.connection ?? null);
+
+/** The node under the pointer where a connection drag ended: React Flow only knows it when dropped on a handle. */
+function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return undefined;
+  for (const el of document.elementsFromPoint(point.clientX, point.clientY)) {
+    const node = el.closest('.react-flow__node');
+    if (node) return node.getAttribute('data-id') ?? undefined;
+  }
+  return undefined;
+}
+
+/** A connection dragged onto a resource opens the dialog that asks for the port and the groups. */
+const endConnect: OnConnectEnd = (event, state) => {
+  const sourceId = state.fromNode?.id;
+  const targetId = state.toNode?.id ?? nodeUnder(event);
+  const s = designStore.getState();
+  if (!sourceId || !targetId || sourceId === targetId || !s.design.resources[targetId]) return;
+  const handle = state.fromHandle?.id;
+  s.startConnect({ sourceId, targetId, ...(handle?.startsWith('sg:') ? { sourceGroupId: handle.slice(3) } : {}) });
+};
 
 function FlowSurface() {
   const toFlow = useMemo(createFlowAdapter, []);
@@ -116,6 +140,9 @@ function FlowSurface() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         edgesFocusable={false}
+        onEdgeClick={selectEdge}
+        onConnectEnd={endConnect}
+        connectionRadius={40}
         elementsSelectable
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}

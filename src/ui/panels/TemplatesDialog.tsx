@@ -1,7 +1,7 @@
 /** Start a new design from a built-in architecture; the current design stays in the library. */
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
-import { TEMPLATES } from '../templates/catalogue.ts';
+import { TEMPLATES } from '../../core/templates/index.ts';
 import { designStore, useStore, type LibraryActions } from '../store/index.ts';
 
 export function TemplatesDialog({ actions }: { actions: LibraryActions }) {
@@ -12,10 +12,10 @@ export function TemplatesDialog({ actions }: { actions: LibraryActions }) {
       <p className="mb-3 text-[15px] text-slate-600 dark:text-slate-300">Each template opens as a new design; the one you have open stays in your designs.</p>
       <ul className="flex flex-col gap-2">
         {TEMPLATES.map((t) => (
-          <li key={t.id} aria-label={t.name} className="flex items-center gap-4 rounded-xl p-3 ring-1 ring-slate-200 dark:ring-slate-700">
+          <li key={t.id} aria-label={t.title} className="flex items-center gap-4 rounded-xl p-3 ring-1 ring-slate-200 dark:ring-slate-700">
             <div className="min-w-0 flex-1">
-              <div className="text-base font-semibold">{t.name}</div>
-              <p className="text-[14px] leading-snug text-slate-600 dark:text-slate-300">{t.summary}</p>
+              <div className="text-base font-semibold">{t.title}</div>
+              <p className="text-[14px] leading-snug text-slate-600 dark:text-slate-300">{t.description}</p>
             </div>
             <Button
               variant="primary"

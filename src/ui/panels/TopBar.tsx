@@ -1,8 +1,7 @@
 /** The top bar: the design's name, the library, undo/redo, templates, import/export, view and theme. */
 import { Button, IconButton } from '../components/Button.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { textIssue } from '../../core/model/index.ts';
-import { renameDesign } from '../placement/edits.ts';
+import { renameDesign, textIssue } from '../../core/model/index.ts';
 import { designStore, redo, undo, useHistory, useStore } from '../store/index.ts';
 
 export function TopBar() {

@@ -3,31 +3,29 @@
  * delete whatever is selected). Each is pure and returns the model's Result, so one edit is one
  * store update and one undo step.
  */
-import type { AddResourceArgs, Design, EntityCollection, ModelError, NodeLayout, Result } from '../../core/model/index.ts';
+import type { Design, EntityCollection, ModelError, NodeLayout, Result } from '../../core/model/index.ts';
 import {
   ENTITY_COLLECTIONS,
+  duplicateResource,
   err,
-  groupsOfResource,
   modelError,
   moveResource,
   newId,
   ok,
+  removeExternalNetwork,
   removeGateway,
   removeResources,
   removeSecurityGroup,
   removeSubnet,
   removeVpc,
+  renameExternalNetwork,
   renameResource,
   renameSecurityGroup,
   renameSubnet,
   renameVpc,
   setLayout,
-  addResource,
-  textIssue,
-  withoutLayout,
 } from '../../core/model/index.ts';
-import { designGeometry, freeSlot, relativePosition, type Point } from './geometry.ts';
-import { nameBase, nextName } from './naming.ts';
+import { designGeometry, freeSlot, missingLayout, relativePosition, type Point } from './geometry.ts';
 import { PAD, RESOURCE_SIZE, SUBNET_HEADER } from './sizes.ts';
 
 type Edit = Result<Design, ModelError>;
@@ -86,10 +84,8 @@ export function removeEntity(d: Design, id: string, options: { force?: boolean }
     case 'securityGroups':
       return removeSecurityGroup(d, id, options);
     case 'natGateways':
-    case 'internetGateways': {
-      const removed = removeGateway(d, collectionOf(d, id) as 'natGateways' | 'internetGateways', id);
-      return removed.ok ? ok(withoutLayout(removed.value, [id])) : removed;
-    }
+    case 'internetGateways':
+      return removeGateway(d, collectionOf(d, id) as 'natGateways' | 'internetGateways', id);
     case 'externalNetworks':
       return removeExternalNetwork(d, id);
     default:
@@ -97,58 +93,12 @@ export function removeEntity(d: Design, id: string, options: { force?: boolean }
   }
 }
 
-// The model has no commands for these two yet; they live here until it does (see the report).
-/** Renames an external network. */
-export function renameExternalNetwork(d: Design, id: string, name: string): Edit {
-  const network = d.externalNetworks[id];
-  if (!network) return err(modelError('externalNetworks/not-found', `There is no external network "${id}" in the design.`));
-  const bad = textIssue(name, 'name', 'name');
-  if (bad) return err(bad);
-  return ok({ ...d, externalNetworks: { ...d.externalNetworks, [id]: { ...network, name } } });
-}
-
-/** Removes an external network and its layout. */
-export function removeExternalNetwork(d: Design, id: string): Edit {
-  if (!d.externalNetworks[id]) return err(modelError('externalNetworks/not-found', `There is no external network "${id}" in the design.`));
-  const { [id]: _gone, ...rest } = d.externalNetworks;
-  return ok(withoutLayout({ ...d, externalNetworks: rest }, [id]));
-}
-
-/** Renames the design itself (the model has no command for it). */
-export function renameDesign(d: Design, name: string): Edit {
-  const bad = textIssue(name, 'name', 'name');
-  if (bad) return err(bad);
-  return ok({ ...d, name });
-}
-
-/** Duplicates a resource into the same subnets with the same groups and settings, next to the original. */
-export function duplicateResource(d: Design, resourceId: string): Result<{ design: Design; id: string }, ModelError> {
-  const r = d.resources[resourceId];
-  if (!r) return err(modelError('duplicate/unsupported', 'Only resources (instances, load balancers, databases, functions) can be duplicated.'));
+/** Duplicates a resource (the model's command) and gives the copy the next free slot in its subnet. */
+export function duplicateResourceHere(d: Design, resourceId: string): Result<{ design: Design; id: string }, ModelError> {
   const id = newId(d, 'resources');
-  const args: AddResourceArgs = {
-    id,
-    kind: r.kind,
-    name: nextName(Object.values(d.resources).map((x) => x.name), nameBase(r.name)),
-    subnetIds: r.kind === 'database' ? r.subnetIds : r.enis.map((e) => e.subnetId),
-    securityGroupIds: groupsOfResource(r),
-    publicIp: r.enis.some((e) => e.publicIp),
-  };
-  if (r.kind === 'instance' || r.kind === 'instance-group') Object.assign(args, { role: r.role, platform: r.platform });
-  if (r.kind === 'instance-group') args.count = r.count;
-  if (r.kind === 'load-balancer') Object.assign(args, { scheme: r.scheme, listeners: r.listeners, targetGroups: r.targetGroups });
-  if (r.kind === 'database') Object.assign(args, { engine: r.engine, port: r.port, publiclyAccessible: r.publiclyAccessible });
-  const added = addResource(d, args);
+  const added = duplicateResource(d, resourceId, { id });
   if (!added.ok) return added;
-  const subnetId = r.enis[0]?.subnetId;
-  const geometry = designGeometry(added.value);
-  const slot = freeSlot(
-    geometry.filter((n) => n.parentId === subnetId && n.id !== id),
-    RESOURCE_SIZE,
-    { x: PAD, y: SUBNET_HEADER },
-    1,
-  );
-  const laid = setLayout(added.value, { [id]: slot });
+  const laid = setLayout(added.value, { [id]: missingLayout(added.value)[id] ?? { x: PAD, y: SUBNET_HEADER } });
   return laid.ok ? ok({ design: laid.value, id }) : laid;
 }
 

@@ -4,7 +4,7 @@ import { emptyDesign } from '../../core/model/index.ts';
 import type { PaletteItemKind } from '../placement/catalogue.ts';
 import type { Point } from '../placement/geometry.ts';
 import { placeItem, type PlacementTarget } from '../placement/place.ts';
-import { duplicateResource } from '../placement/edits.ts';
+import { duplicateResourceHere } from '../placement/edits.ts';
 import type { Slice } from './types.ts';
 
 export type Edit = Result<Design, ModelError>;
@@ -40,17 +40,17 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get) => ({
       get().notify(placed.error.message, 'error');
       return false;
     }
-    set({ design: placed.value.design, selectedId: placed.value.id });
+    set({ design: placed.value.design, selectedId: placed.value.id, selectedConnection: null });
     return true;
   },
   duplicate: (id) => {
-    const copy = duplicateResource(get().design, id);
+    const copy = duplicateResourceHere(get().design, id);
     if (!copy.ok) {
       get().notify(copy.error.message, 'error');
       return false;
     }
-    set({ design: copy.value.design, selectedId: copy.value.id });
+    set({ design: copy.value.design, selectedId: copy.value.id, selectedConnection: null });
     return true;
   },
-  replaceDesign: (design) => set({ design, selectedId: null }),
+  replaceDesign: (design) => set({ design, selectedId: null, selectedConnection: null, connectDraft: null }),
 });

@@ -18,6 +18,7 @@ export type { StoreState } from './types.ts';
 export type { Edit } from './design-slice.ts';
 export type { Notice, NoticeTone } from './notice-slice.ts';
 export type { Theme } from './ui-slice.ts';
+export type { ConnectDraft } from './selection-slice.ts';
 export type { LibraryActions, LibraryEntry } from './library-slice.ts';
 
 type Tracked = { design: Design };

@@ -8,3 +8,8 @@ export * from './resource.ts';
 export * from './routing.ts';
 export * from './network-acl.ts';
 export * from './layout.ts';
+export * from './external-network.ts';
+export * from './design.ts';
+export * from './table-removal.ts';
+export * from './duplicate.ts';
+export * from './connect.ts';

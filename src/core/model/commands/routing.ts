@@ -8,6 +8,7 @@ import { nextFreeAddress, nextPublicAddress } from '../addressing.ts';
 import { cidrsOverlap, parseCidrCached } from '../../net/index.ts';
 import type { CommandResult } from './common.ts';
 import { drop, find, newId, put } from './common.ts';
+import { withoutLayout } from './vpc.ts';
 
 /** Adds an empty route table to a VPC (local routes are implicit). */
 export function addRouteTable(d: Design, args: { id?: string; vpcId: string; name: string }): CommandResult {
@@ -90,11 +91,11 @@ export function addNatGateway(d: Design, args: { id?: string; subnetId: string; 
   return ok(put(d, 'natGateways', nat));
 }
 
-/** Removes a gateway; routes to it stay and become blackholes, as in AWS. */
+/** Removes a gateway and its layout; routes to it stay and become blackholes, as in AWS. */
 export function removeGateway(d: Design, kind: 'internetGateways' | 'natGateways', id: string): CommandResult {
   const found = find(d, kind, id);
   if (!found.ok) return found;
-  return ok(drop(d, kind, [id]));
+  return ok(withoutLayout(drop(d, kind, [id]), [id]));
 }
 
 /** Peers two VPCs of the design (refused when their CIDRs overlap, as AWS refuses). */

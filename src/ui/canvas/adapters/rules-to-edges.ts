@@ -1,54 +1,46 @@
 /**
- * Edges from security-group rules: who may open a connection to whom, as the inbound rules say.
- * A rule naming another group draws its members to this group's members; a rule naming 0.0.0.0/0
- * draws from the Internet node, and a CIDR equal to a named external network from that network.
- * Self-references (the default group's "members talk freely") are left out: they would draw
- * every pair. This is what the groups allow, not reachability: routes and NACLs come later.
+ * Edges from connections (src/ui/placement/connections.ts): one per connection and node pair,
+ * drawn between the groups' members. A connection with many pairs is bundled into one edge per
+ * target, from the first source, labelled with how many sources it stands for, so a 30-member
+ * group does not draw 30 lines into each target.
  */
-import type { Design, SecurityGroupRule } from '../../../core/model/index.ts';
-import { groupMembers } from '../../../core/model/index.ts';
-import { matchLabel } from '../../placement/rule-form.ts';
+import type { Design } from '../../../core/model/index.ts';
+import { connectionPairs, connections } from '../../placement/connections.ts';
+
+/** Past this many pairs, a connection is drawn bundled. */
+export const BUNDLE_AT = 5;
 
 export interface RuleEdge {
   id: string;
   source: string;
   target: string;
-  /** "TCP 443", or several joined with " · ". */
+  /** `tcp 5432`; bundled edges add `· 12 sources`. */
   label: string;
-  /** Groups whose rules this edge stands for (to highlight with a selected group). */
+  /** The groups this edge's rules belong to (to highlight with a selected group). */
   groupIds: string[];
-}
-
-function sourcesOf(d: Design, rule: SecurityGroupRule, ownGroup: string): string[] {
-  const p = rule.peer;
-  if (p.kind === 'security-group') return p.groupId === ownGroup ? [] : groupMembers(d, p.groupId).map((r) => r.id);
-  if (p.kind !== 'cidr') return [];
-  const world = p.cidr === '0.0.0.0/0' || p.cidr === '::/0';
-  return Object.values(d.externalNetworks)
-    .filter((n) => (world ? n.kind === 'internet' : n.cidrs.includes(p.cidr)))
-    .map((n) => n.id);
+  /** The connection it draws (to select its rules). */
+  connection: string;
+  /** 0 for the first connection between a node pair, 1 for the next…: labels step aside. */
+  lane: number;
+  /** One label per connection (on its first edge): a label on every member pair is a wall of text. */
+  labelled: boolean;
 }
 
 export function ruleEdges(d: Design): RuleEdge[] {
-  const byPair = new Map<string, { source: string; target: string; labels: string[]; groupIds: Set<string> }>();
-  for (const group of Object.values(d.securityGroups)) {
-    if (group.ingress.length === 0) continue;
-    const targets = groupMembers(d, group.id).map((r) => r.id);
-    if (targets.length === 0) continue;
-    for (const rule of group.ingress) {
-      const label = matchLabel(rule);
-      for (const source of sourcesOf(d, rule, group.id)) {
-        for (const target of targets) {
-          if (source === target) continue;
-          const key = `${source}->${target}`;
-          const entry = byPair.get(key) ?? { source, target, labels: [], groupIds: new Set<string>() };
-          if (!entry.labels.includes(label)) entry.labels.push(label);
-          entry.groupIds.add(group.id);
-          if (rule.peer.kind === 'security-group') entry.groupIds.add(rule.peer.groupId);
-          byPair.set(key, entry);
-        }
-      }
+  const out: RuleEdge[] = [];
+  const lanes = new Map<string, number>();
+  for (const c of connections(d)) {
+    const pairs = connectionPairs(c);
+    const bundled = pairs.length > BUNDLE_AT && c.sources.length > 1;
+    const drawn = bundled ? c.targets.filter((t) => t !== c.sources[0]).map((t): [string, string] => [c.sources[0]!, t]) : pairs;
+    const groupIds = c.sourceGroupId ? [c.targetGroupId, c.sourceGroupId] : [c.targetGroupId];
+    const label = bundled ? `${c.label} · ${c.sources.length} sources` : c.label;
+    for (const [i, [source, target]] of drawn.entries()) {
+      const pair = source < target ? `${source}|${target}` : `${target}|${source}`;
+      const lane = lanes.get(pair) ?? 0;
+      lanes.set(pair, lane + 1);
+      out.push({ id: `conn:${c.key}:${source}->${target}`, source, target, label, groupIds, connection: c.key, lane, labelled: i === 0 });
     }
   }
-  return [...byPair.entries()].map(([key, e]) => ({ id: `rule:${key}`, source: e.source, target: e.target, label: e.labels.join(' · '), groupIds: [...e.groupIds] }));
+  return out;
 }

@@ -4,7 +4,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { useStore } from '../../store/index.ts';
 import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
-import { HiddenHandles } from './HiddenHandles.tsx';
+import { ConnectHandles } from './ConnectHandles.tsx';
 
 /** A network outside AWS: the Internet, or a named range such as a corporate network. */
 export const ExternalNode = memo(function ExternalNode({ id, selected }: NodeProps<DesignNode>) {
@@ -24,7 +24,7 @@ export const ExternalNode = memo(function ExternalNode({ id, selected }: NodePro
           {network.kind === 'internet' ? '0.0.0.0/0' : network.cidrs.join(', ')}
         </div>
       </div>
-      <HiddenHandles />
+      <ConnectHandles name={network.name} />
     </div>
   );
 });

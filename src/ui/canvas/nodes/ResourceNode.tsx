@@ -8,7 +8,7 @@ import { useShallowStore, useStore, type StoreState } from '../../store/index.ts
 import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
 import { GroupChips } from './GroupChips.tsx';
-import { HiddenHandles } from './HiddenHandles.tsx';
+import { ConnectHandles } from './ConnectHandles.tsx';
 
 /** '' when no group is highlighted; the group's id when this resource is a member; 'other' otherwise. */
 function groupFocus(s: StoreState, resourceId: string): string {
@@ -55,8 +55,8 @@ export const ResourceNode = memo(function ResourceNode({ id, selected }: NodePro
         {eni?.publicIp ? <span className="text-emerald-700 dark:text-emerald-300"> · {eni.publicIp}</span> : null}
         {extraSubnets > 0 ? <span className="font-sans text-slate-500 dark:text-slate-400"> · +{extraSubnets} AZ</span> : null}
       </div>
-      <GroupChips groupIds={groupIds} />
-      <HiddenHandles />
+      <GroupChips groupIds={groupIds} connectable />
+      <ConnectHandles name={resource.name} />
     </div>
   );
 });

@@ -8,6 +8,9 @@ import { collectionOf, moveResourceTo, removeEntity } from '../../placement/edit
 import { keyboardTarget } from '../../placement/keyboard-target.ts';
 import { entityLabel } from '../../placement/labels.ts';
 import { designStore, redo, undo, type StoreState } from '../../store/index.ts';
+import { deleteSelectedConnection } from '../inspector/ConnectionInspector.tsx';
+
+const deleteConnection = () => deleteSelectedConnection(false);
 
 export interface Command {
   id: string;
@@ -49,9 +52,14 @@ export function buildCommands(s: StoreState): Command[] {
         else out.push({ id: `attach:${g.id}`, section: 'Selection', label: `Attach ${g.name} to ${name}`, run: () => act().run(attachGroup, sel, g.id) });
       }
       out.push({ id: 'duplicate', section: 'Selection', label: `Duplicate ${name}`, run: () => act().duplicate(sel) });
+      out.push({ id: 'connect-from', section: 'Selection', label: `Allow a connection from ${name}…`, run: () => act().startConnect({ sourceId: sel }) });
+      out.push({ id: 'connect-to', section: 'Selection', label: `Allow a connection to ${name}…`, run: () => act().startConnect({ targetId: sel }) });
     }
     out.push({ id: 'delete', section: 'Selection', label: `Delete ${name}`, run: () => act().run(removeEntity, sel) && act().select(null) });
   }
+
+  if (s.selectedConnection) out.push({ id: 'delete-connection', section: 'Selection', label: 'Delete the selected connection', run: () => act().selectedConnection && deleteConnection() });
+  out.push({ id: 'connect', section: 'Add', label: 'Connect… (allow a connection between two resources)', run: () => act().startConnect({}) });
 
   for (const item of PALETTE) {
     const t = keyboardTarget(d, sel, item.kind);

@@ -1,10 +1,11 @@
 /** A network outside AWS. */
-import { textIssue } from '../../../core/model/index.ts';
+import { emptyDesign, renameExternalNetwork, setExternalNetworkCidrs, textIssue } from '../../../core/model/index.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { renameEntity } from '../../placement/edits.ts';
 import { designStore, useStore } from '../../store/index.ts';
 import { EntityActions } from './EntityActions.tsx';
 import { InspectorHeading, Properties, Property, Section } from './parts.tsx';
+
+const emptyProbe = emptyDesign();
 
 export function ExternalInspector({ id }: { id: string }) {
   const network = useStore((s) => s.design.externalNetworks[id]);
@@ -12,15 +13,32 @@ export function ExternalInspector({ id }: { id: string }) {
   return (
     <div className="flex flex-col gap-4">
       <InspectorHeading icon={network.kind === 'internet' ? 'internet' : 'external-network'} kind="External network" title={network.name} />
-      <TextField label="Name" value={network.name} validate={(v) => textIssue(v, 'name', 'name')?.message} onCommit={(v) => designStore.getState().run(renameEntity, id, v)} />
+      <TextField label="Name" value={network.name} validate={(v) => textIssue(v, 'name', 'name')?.message} onCommit={(v) => designStore.getState().run(renameExternalNetwork, id, v)} />
       <Section title="Addresses">
-        <Properties>
-          <Property label="CIDRs" mono>
-            {network.kind === 'internet' ? 'everything not otherwise named' : network.cidrs.join(', ')}
-          </Property>
-        </Properties>
+        {network.kind === 'internet' ? (
+          <Properties>
+            <Property label="CIDRs" mono>
+              everything not otherwise named
+            </Property>
+          </Properties>
+        ) : (
+          <TextField
+            label="CIDRs (comma-separated)"
+            mono
+            value={network.cidrs.join(', ')}
+            validate={(v) => cidrsIssue(v)}
+            onCommit={(v) => designStore.getState().run(setExternalNetworkCidrs, id, splitCidrs(v))}
+          />
+        )}
       </Section>
       <EntityActions id={id} noun="network" />
     </div>
   );
+}
+
+const splitCidrs = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function cidrsIssue(text: string): string | undefined {
+  const probe = setExternalNetworkCidrs({ ...emptyProbe, externalNetworks: { x: { id: 'x', name: 'x', kind: 'cidr', cidrs: ['10.0.0.0/8'] } } }, 'x', splitCidrs(text));
+  return probe.ok ? undefined : probe.error.message;
 }

@@ -1,6 +1,7 @@
 /** The right-hand panel: details of the selection, or a short guide when nothing is selected. */
 import { collectionOf } from '../../placement/edits.ts';
 import { useStore } from '../../store/index.ts';
+import { ConnectionInspector } from './ConnectionInspector.tsx';
 import { ExternalInspector } from './ExternalInspector.tsx';
 import { GatewayInspector } from './GatewayInspector.tsx';
 import { GroupInspector } from './GroupInspector.tsx';
@@ -29,9 +30,12 @@ function NothingSelected() {
 export function Inspector() {
   const id = useStore((s) => s.selectedId);
   const collection = useStore((s) => (s.selectedId ? collectionOf(s.design, s.selectedId) : undefined));
+  const connection = useStore((s) => s.selectedConnection);
   return (
     <aside aria-label="Inspector" className="flex flex-col gap-4">
-      {!id || !collection ? (
+      {connection ? (
+        <ConnectionInspector connectionKey={connection} />
+      ) : !id || !collection ? (
         <NothingSelected />
       ) : collection === 'resources' ? (
         <ResourceInspector id={id} />
