@@ -1,10 +1,12 @@
 /**
  * The Tierwise command line: `npm run cli -- <command> ...`. Thin: it parses arguments, reads
  * files, calls core and prints. Exit 0 when a command answered, 2 on bad input (one message on
- * stderr, never a stack trace), 1 on an internal error.
+ * stderr, never a stack trace), 1 on an internal error (and for `check`, when a finding is at or
+ * above --fail-on).
  */
 import { CliError, PROGRAM } from './args.ts';
 import type { Io, Run } from './io.ts';
+import { runCheck } from './commands/check.ts';
 import { runCollect } from './commands/collect.ts';
 import { runExposure } from './commands/exposure.ts';
 import { runImport } from './commands/import.ts';
@@ -15,6 +17,7 @@ const COMMANDS: Record<string, { run: Run; summary: string }> = {
   collect: { run: runCollect, summary: 'print the collector script that writes a describe bundle' },
   reach: { run: runReach, summary: 'does a flow get from one endpoint to another, and why not' },
   exposure: { run: runExposure, summary: 'what a source (e.g. internet) can reach, hop by hop' },
+  check: { run: runCheck, summary: 'lint a design: findings as text, JSON or SARIF; exit 1 at --fail-on' },
 };
 
 function mainHelp(): string {
