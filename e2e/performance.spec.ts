@@ -49,7 +49,7 @@ test('dragging one node of a 300-resource design re-renders that node only, and 
   await page.mouse.up();
   // Once on drop (React's StrictMode runs memo callbacks twice in development).
   await expect.poll(() => page.evaluate(() => window.__tierwiseProbe?.derive ?? 0)).toBeGreaterThan(0);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(400);
   const afterDrop = await page.evaluate(() => ({ ...window.__tierwiseProbe }));
 
   const webId = Object.values(design.resources).find((r) => r.name === 'web-1')!.id;
@@ -60,6 +60,8 @@ test('dragging one node of a 300-resource design re-renders that node only, and 
   // The drop commits one layout change: the moved card re-renders (and at most its subnet, if it grew).
   expect(rendered(afterDrop).filter((k) => k.startsWith('render:resource:'))).toEqual([`render:resource:${webId}`]);
   expect(rendered(afterDrop).length).toBeLessThanOrEqual(2);
+  // Analysis depends on the network, not on positions: the committed layout does not re-run the linter.
+  expect(afterDrop.lint ?? 0).toBe(0);
 
   // Reported, not asserted (shared machines vary): `npm run bench:ui` prints it.
   const line = `drag in a ${count}-resource design: ${perMove.toFixed(1)} ms of main-thread work per pointer move (development build), ${rendered(duringDrag).length} node component(s) rendered while dragging`;

@@ -4,6 +4,7 @@ import { DesignCanvas } from '../ui/canvas/DesignCanvas.tsx';
 import { CommandPalette } from '../ui/panels/commands/CommandPalette.tsx';
 import { ConnectDialog } from '../ui/panels/ConnectDialog.tsx';
 import { DesignLibrary } from '../ui/panels/DesignLibrary.tsx';
+import { FindingsPanel } from '../ui/panels/findings/FindingsPanel.tsx';
 import { Inspector } from '../ui/panels/inspector/Inspector.tsx';
 import { Notices } from '../ui/panels/Notices.tsx';
 import { Palette } from '../ui/panels/Palette.tsx';
@@ -14,14 +15,16 @@ import { TemplatesDialog } from '../ui/panels/TemplatesDialog.tsx';
 import { TopBar } from '../ui/panels/TopBar.tsx';
 import { designStore, useStore } from '../ui/store/index.ts';
 import { startAutosave } from './autosave.ts';
+import { startFindings } from './findings.ts';
 import { installShortcuts } from './keyboard.ts';
 import type { Library } from './library.ts';
 import { followTheme } from './theme.ts';
 
 export function App({ library }: { library: Library }) {
   const presenting = useStore((s) => s.presenting);
+  const findingsOpen = useStore((s) => s.findingsOpen);
   useEffect(() => {
-    const stops = [startAutosave(designStore, library.save), installShortcuts(), followTheme()];
+    const stops = [startAutosave(designStore, library.save), startFindings(designStore), installShortcuts(), followTheme()];
     return () => stops.forEach((stop) => stop());
   }, [library]);
 
@@ -37,9 +40,16 @@ export function App({ library }: { library: Library }) {
             <SecurityGroupList />
           </div>
         </div>
-        <main className="relative min-w-0 flex-1" aria-label="Canvas">
-          <DesignCanvas />
-          <Notices />
+        <main className="flex min-w-0 flex-1 flex-col" aria-label="Canvas">
+          <div className="relative min-h-0 flex-1">
+            <DesignCanvas />
+            <Notices />
+          </div>
+          {findingsOpen && !presenting && (
+            <div className="h-[36%] min-h-48 shrink-0 border-t border-slate-200 dark:border-slate-700">
+              <FindingsPanel />
+            </div>
+          )}
         </main>
         <div hidden={presenting} className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 dark:border-slate-700 dark:bg-slate-900/60">
           <Inspector />

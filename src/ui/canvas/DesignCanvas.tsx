@@ -25,6 +25,7 @@ import { edgeTypes } from './edge-types.ts';
 import type { RuleFlowEdge } from './edges/RuleEdge.tsx';
 import { useRuleEdges } from './use-rule-edges.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
+import { useCentreRequest } from './use-centre-request.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { ConnectionsToggle } from './ConnectionsToggle.tsx';
@@ -80,6 +81,7 @@ function FlowSurface() {
   const { onDragOver, onDrop } = usePaletteDrop(surface);
   const { edges, hiddenCount } = useRuleEdges();
   useRevealSelection(surface);
+  useCentreRequest();
 
   useEffect(() => {
     derivedRef.current = derived;

@@ -3,6 +3,7 @@ import { Button, IconButton } from '../components/Button.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { renameDesign, textIssue } from '../../core/model/index.ts';
 import { designStore, redo, undo, useHistory, useStore } from '../store/index.ts';
+import { FindingsButton } from './findings/FindingsButton.tsx';
 
 export function TopBar() {
   const name = useStore((s) => s.design.name);
@@ -27,6 +28,7 @@ export function TopBar() {
       <IconButton icon="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo} />
       <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo} />
       <div className="flex-1" />
+      <FindingsButton />
       <Button icon="template" variant="ghost" onClick={() => setTemplatesOpen(true)} title="Start a new design from a template">
         Templates
       </Button>

@@ -12,6 +12,7 @@ import { createSelectionSlice } from './selection-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
 import { createNoticeSlice } from './notice-slice.ts';
 import { createLibrarySlice } from './library-slice.ts';
+import { createFindingsSlice } from './findings-slice.ts';
 import type { StoreState } from './types.ts';
 
 export type { StoreState } from './types.ts';
@@ -31,6 +32,7 @@ export const designStore = create<StoreState>()(
       ...createUiSlice(...a),
       ...createNoticeSlice(...a),
       ...createLibrarySlice(...a),
+      ...createFindingsSlice(...a),
     }),
     {
       partialize: (s): Tracked => ({ design: s.design }),

@@ -15,6 +15,8 @@ export interface ConnectDraft {
 
 export interface SelectionSlice {
   selectedId: string | null;
+  /** A security-group rule to highlight in the inspector (set when a finding about it is opened). */
+  highlightedRule: string | null;
   select: (id: string | null) => void;
   /** The key of the selected connection (see placement/connections.ts). */
   selectedConnection: string | null;
@@ -28,9 +30,10 @@ export interface SelectionSlice {
 
 export const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
   selectedId: null,
-  select: (id) => set({ selectedId: id, selectedConnection: null, confirmingDelete: false }),
+  highlightedRule: null,
+  select: (id) => set({ selectedId: id, selectedConnection: null, confirmingDelete: false, highlightedRule: null }),
   selectedConnection: null,
-  selectConnection: (key) => set({ selectedConnection: key, selectedId: null, confirmingDelete: false }),
+  selectConnection: (key) => set({ selectedConnection: key, selectedId: null, confirmingDelete: false, highlightedRule: null }),
   confirmingDelete: false,
   setConfirmingDelete: (confirmingDelete) => set({ confirmingDelete }),
   connectDraft: null,

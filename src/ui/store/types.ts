@@ -5,8 +5,9 @@ import type { SelectionSlice } from './selection-slice.ts';
 import type { UiSlice } from './ui-slice.ts';
 import type { NoticeSlice } from './notice-slice.ts';
 import type { LibrarySlice } from './library-slice.ts';
+import type { FindingsSlice } from './findings-slice.ts';
 
-export type StoreState = DesignSlice & SelectionSlice & UiSlice & NoticeSlice & LibrarySlice;
+export type StoreState = DesignSlice & SelectionSlice & UiSlice & NoticeSlice & LibrarySlice & FindingsSlice;
 
 /** A slice creator that may use every other slice's actions through `get`. */
 export type Slice<T> = StateCreator<StoreState, [['temporal', unknown]], [], T>;

@@ -23,6 +23,9 @@ export interface UiSlice {
   /** Bumped to ask the canvas to fit the whole design in view. */
   fitViewRequest: number;
   requestFitView: () => void;
+  /** Asks the canvas to centre a node (bumped so the same node can be asked for twice). */
+  centreRequest: { id: string; n: number } | null;
+  requestCentre: (id: string) => void;
 }
 
 export const createUiSlice: Slice<UiSlice> = (set) => ({
@@ -42,4 +45,6 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   setShowConnections: (showConnections) => set({ showConnections }),
   fitViewRequest: 0,
   requestFitView: () => set((s) => ({ fitViewRequest: s.fitViewRequest + 1 })),
+  centreRequest: null,
+  requestCentre: (id) => set((s) => ({ centreRequest: { id, n: (s.centreRequest?.n ?? 0) + 1 } })),
 });

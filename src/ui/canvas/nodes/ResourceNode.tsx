@@ -9,6 +9,7 @@ import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
 import { GroupChips } from './GroupChips.tsx';
 import { ConnectHandles } from './ConnectHandles.tsx';
+import { FindingBadge } from './FindingBadge.tsx';
 
 /** '' when no group is highlighted; the group's id when this resource is a member; 'other' otherwise. */
 function groupFocus(s: StoreState, resourceId: string): string {
@@ -34,7 +35,7 @@ export const ResourceNode = memo(function ResourceNode({ id, selected }: NodePro
   return (
     <div
       data-group-focus={focus === '' ? 'none' : focus === 'other' ? 'other' : 'member'}
-      className={`flex h-full w-full flex-col gap-1.5 rounded-xl bg-white px-3.5 py-3 text-slate-800 shadow-sm transition-opacity dark:bg-slate-900 dark:text-slate-100 ${ring} ${
+      className={`relative flex h-full w-full flex-col gap-1.5 rounded-xl bg-white px-3.5 py-3 text-slate-800 shadow-sm transition-opacity dark:bg-slate-900 dark:text-slate-100 ${ring} ${
         focus === 'other' ? 'opacity-35' : ''
       }`}
     >
@@ -57,6 +58,7 @@ export const ResourceNode = memo(function ResourceNode({ id, selected }: NodePro
       </div>
       <GroupChips groupIds={groupIds} connectable />
       <ConnectHandles name={resource.name} />
+      <FindingBadge resourceId={id} />
     </div>
   );
 });

@@ -1,5 +1,5 @@
 /** A security group's inbound and outbound rules: read them, remove them, add one from a preset. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addRule, removeRules, type Direction, type SecurityGroup } from '../../../core/model/index.ts';
 import { Button, IconButton } from '../../components/Button.tsx';
 import { EMPTY_RULE_FORM, matchLabel, peerLabel, RULE_PRESETS, ruleFromForm, type RuleForm } from '../../placement/rule-form.ts';
@@ -11,6 +11,11 @@ const inputClass =
 
 function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
   const design = useStore((s) => s.design);
+  const highlighted = useStore((s) => s.highlightedRule);
+  const highlightedRow = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    highlightedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
   const rules = group[direction];
   const word = direction === 'ingress' ? 'from' : 'to';
   if (rules.length === 0) {
@@ -21,7 +26,14 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
       {rules.map((r) => {
         const text = `${matchLabel(r)} ${word} ${peerLabel(design, r)}`;
         return (
-          <li key={r.id} className="flex items-center gap-2 rounded-lg bg-white px-2.5 py-1.5 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+          <li
+            key={r.id}
+            ref={r.id === highlighted ? highlightedRow : undefined}
+            data-highlighted={r.id === highlighted || undefined}
+            className={`flex items-center gap-2 rounded-lg px-2.5 py-1.5 ${
+              r.id === highlighted ? 'bg-amber-50 ring-2 ring-amber-500 dark:bg-amber-950/50 dark:ring-amber-400' : 'bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700'
+            }`}
+          >
             <div className="min-w-0 flex-1">
               <div className="text-[15px]">
                 <span className="font-semibold">{matchLabel(r)}</span> <span className="text-slate-500 dark:text-slate-400">{word}</span> {peerLabel(design, r)}
