@@ -1,11 +1,14 @@
 /**
- * Compiles a design into the index the engine queries (see compiled.ts). Cached per design object
- * in a WeakMap: designs are immutable, so a new object is a new design and the old index is
- * collected with it. Invalid pieces (a CIDR that does not parse, a rule with a bad protocol) are
- * compiled to "matches nothing"; the validator and the linter report them.
+ * Compiles a design into the index the engine queries (see compiled.ts). Designs are immutable,
+ * and an edit replaces only the collections it touches (a layout-only edit keeps every network
+ * collection), so the index is cached on the identities of the network collections, in WeakMaps:
+ * a design that shares all of them with one already compiled reuses its index, and an index is
+ * collected with its collections. Invalid pieces (a CIDR that does not parse, a rule with a bad
+ * protocol) are compiled to "matches nothing"; the validator and the linter report them.
  */
+import { ENTITY_COLLECTIONS } from '../model/types.ts';
 import type { Design, NetworkAclEntry, Resource, RouteTable, SecurityGroup, SecurityGroupRule, VpcPeering } from '../model/types.ts';
-import { AddressSet, PortSet, TrafficSet, parseAddressCached, parseCidrCached, type Address, type Cidr, type IpFamily } from '../net/index.ts';
+import { PortSet, TrafficSet, parseAddressCached, parseCidrCached, type Address, type Cidr, type IpFamily } from '../net/index.ts';
 import type {
   AclEntryInfo,
   AclInfo,
@@ -21,16 +24,28 @@ import type {
   VpcInfo,
 } from './compiled.ts';
 import { named } from './labels.ts';
+import { internetSpace } from './internet-space.ts';
 
-const cache = new WeakMap<Design, CompiledDesign>();
+const byDesign = new WeakMap<Design, CompiledDesign>();
+/** Nested WeakMaps, one level per network collection, in ENTITY_COLLECTIONS order. */
+const byCollections = new WeakMap<object, unknown>();
 
-/** The compiled index of a design, built on first use. */
+/** The compiled index of a design, built on first use (the engine reads only network collections from `design`). */
 export function compile(design: Design): CompiledDesign {
-  let compiled = cache.get(design);
-  if (!compiled) {
-    compiled = build(design);
-    cache.set(design, compiled);
+  let compiled = byDesign.get(design);
+  if (compiled) return compiled;
+  let level = byCollections;
+  const last = ENTITY_COLLECTIONS.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = design[ENTITY_COLLECTIONS[i]!];
+    let next = level.get(key) as WeakMap<object, unknown> | undefined;
+    if (!next) level.set(key, (next = new WeakMap()));
+    level = next;
   }
+  const leaf = design[ENTITY_COLLECTIONS[last]!];
+  compiled = level.get(leaf) as CompiledDesign | undefined;
+  if (!compiled) level.set(leaf, (compiled = build(design)));
+  byDesign.set(design, compiled);
   return compiled;
 }
 
@@ -125,12 +140,7 @@ function build(design: Design): CompiledDesign {
     nats.set(n.id, { nat: n, label: named(n.name, n.id), ...(subnet ? { subnet } : {}), ...(privateIp ? { privateIp } : {}), ...(publicIp ? { publicIp } : {}) });
   }
 
-  const internet = { 4: AddressSet.all(4), 6: AddressSet.all(6) } as Record<IpFamily, AddressSet>;
-  for (const v of vpcs.values()) {
-    for (const fam of [4, 6] as const) if (v.cidrs[fam].length > 0) internet[fam] = internet[fam].subtract(AddressSet.fromCidrs(fam, v.cidrs[fam]));
-  }
-
-  return { design, vpcs, subnets, groups, enis, resources, nats, peerings, members, internet, memo: new Map() };
+  return { design, vpcs, subnets, groups, enis, resources, nats, peerings, members, internet: internetSpace(vpcs.values()), memo: new Map() };
 }
 
 /** A traffic set from a rule's match; a match AWS would refuse covers nothing. */

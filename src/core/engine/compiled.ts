@@ -144,7 +144,7 @@ export interface CompiledDesign {
   peerings: Map<string, VpcPeering>;
   /** Members of each group: who a reference to it stands for. */
   members: Map<string, EniInfo[]>;
-  /** The Internet: every address minus the design's VPC space. */
+  /** The Internet when no address is given: public address space minus the design's VPC space (internet-space.ts). */
   internet: Record<IpFamily, AddressSet>;
   /** Memoised per-design answers (exposure classes, address breakpoints…), keyed by the caller. */
   memo: Map<string, unknown>;

@@ -13,19 +13,18 @@
  *   entries for its resource, from sources that include its sources, already cover its traffic;
  * - `flow` filters what is reported at the end of a chain, not the hops that lead there.
  */
-import { AddressSet, PortSet, PROTOCOL_TCP, TrafficSet, type IpFamily } from '../net/index.ts';
+import { PortSet, PROTOCOL_TCP, TrafficSet } from '../net/index.ts';
 import type { Design, Listener } from '../model/types.ts';
-import type { ChainHop, Endpoint, ExposureEntry, ExposureOptions, ExposureResult } from './types.ts';
+import type { ChainHop, Endpoint, ExposureOptions, ExposureResult } from './types.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
-import { externalGrants, resourceGrant, trafficRanges, type Grant } from './grants.ts';
+import { externalGrants, resourceGrant, type Grant } from './grants.ts';
 import { possibleTargets } from './peer-index.ts';
-import { destinationAllows } from './preconditions.ts';
-
-/** Source addresses per family; undefined when the source is a resource (no address restriction). */
-type Sources = Record<IpFamily, AddressSet> | undefined;
+import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
+import { hostBounds, pairGrant, type HostBounds } from './exposure-bounds.ts';
+import { hop, toEntry } from './exposure-entries.ts';
 
 /** Something that can carry a chain further: a taken-over host, or a load balancer's listener. */
 interface Node {
@@ -38,6 +37,8 @@ interface Node {
   from?: { node: Node; traffic: TrafficSet; via?: string };
   direct?: { traffic: TrafficSet; via?: string };
   queued: boolean;
+  /** Upper bounds of what a host opens (hosts only). */
+  bounds?: HostBounds;
 }
 
 interface Edge {
@@ -57,27 +58,29 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   const origin = src.kind === 'resource' ? src.res : undefined;
 
   const full: Sources = src.kind === 'external' ? src.sets : undefined;
-  const coverage = new Coverage(ix);
+  const pool = new SourcePool();
+  const coverage = new Coverage(ix, pool);
   const offer = (res: ResourceInfo, traffic: TrafficSet, sources: Sources, chain: () => ChainHop[]) => {
     if (!coverage.add(res, sources, traffic)) return;
     const shown = traffic.intersect(filter);
     if (!shown.isEmpty()) result.entries.push(toEntry(res, shown, sources, chain(), full));
   };
 
-  const nodes = new Map<string, Node>();
+  // Hosts are keyed by their resource, listeners by the listener.
+  const nodes = new Map<object, Node>();
   const order: Node[] = [];
   const work: Node[] = [];
+  /** Whether `sources` reaching the node would change it (reachNode does nothing otherwise). */
+  const grows = (n: Node | undefined, sources: Sources) => !n || !n.seen || (n.sources !== undefined && sources !== undefined && !pool.includes(n.sources, sources));
   const reachNode = (res: ResourceInfo, listener: Listener | undefined, sources: Sources, how: Pick<Node, 'from' | 'direct'>) => {
-    const key = listener ? `${res.resource.id}#${listener.id}` : res.resource.id;
-    let n = nodes.get(key);
+    let n = nodes.get(listener ?? res);
     if (!n) {
       n = { res, sources: undefined, seen: false, queued: false, ...(listener ? { listener } : {}), ...how };
-      nodes.set(key, n);
+      nodes.set(listener ?? res, n);
       order.push(n);
     }
-    const grown = !n.seen ? true : n.sources !== undefined && sources !== undefined && !sourcesCover(n.sources, sources);
-    if (!grown) return;
-    n.sources = !n.seen || sources === undefined || n.sources === undefined ? sources : { 4: n.sources[4].union(sources[4]), 6: n.sources[6].union(sources[6]) };
+    if (!grows(n, sources)) return;
+    n.sources = pool.intern(!n.seen || sources === undefined || n.sources === undefined ? sources : { 4: n.sources[4].union(sources[4]), 6: n.sources[6].union(sources[6]) });
     n.seen = true;
     if (!n.queued) {
       n.queued = true;
@@ -90,6 +93,12 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     if (r.kind === 'instance' || r.kind === 'instance-group') reachNode(res, undefined, sources, how());
     else if (r.kind === 'load-balancer') for (const l of r.listeners) if (traffic.containsPacket(PROTOCOL_TCP, l.port)) reachNode(res, l, sources, how(l));
   };
+  /** Whether following `res` from `sources` could change any node. */
+  const mayGrow = (res: ResourceInfo, sources: Sources) => {
+    const r = res.resource;
+    if (r.kind === 'instance' || r.kind === 'instance-group') return grows(nodes.get(res), sources);
+    return r.kind === 'load-balancer' && r.listeners.some((l) => grows(nodes.get(l), sources));
+  };
 
   const direct = src.kind === 'external' ? [...ix.resources.values()] : possibleTargets(ix, src.res);
   for (const res of direct) {
@@ -97,29 +106,62 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     const grants: Grant[] = src.kind === 'external' ? externalGrants(ix, src, res, TrafficSet.all()) : [{ traffic: resourceGrant(ix, src.res, res, TrafficSet.all()) }];
     for (const g of grants) {
       if (g.traffic.isEmpty()) continue;
-      offer(res, g.traffic, g.sources, () => [hop(sourceId, res, g.traffic)]);
-      follow(res, g.traffic, g.sources, (l) => ({ direct: l ? { traffic: listenerTraffic(l), via: l.id } : { traffic: g.traffic } }));
+      const sources = pool.intern(g.sources);
+      offer(res, g.traffic, sources, () => [hop(sourceId, res, g.traffic)]);
+      follow(res, g.traffic, sources, (l) => ({ direct: l ? { traffic: listenerTraffic(l), via: l.id } : { traffic: g.traffic } }));
     }
   }
   if (options.multiHop === false) return result;
 
-  // Sources flow along every edge until nothing grows; then each node reports what it reaches.
-  const edges = new Map<Node, Edge[]>();
-  const edgesOf = (n: Node): Edge[] => {
-    let e = edges.get(n);
-    if (!e) edges.set(n, (e = n.listener ? balancerEdges(ix, n.res, n.listener) : hostEdges(ix, n.res, origin)));
+  /**
+   * What a host may open toward, in design order. A pair is evaluated only when its upper bound
+   * (exposure-bounds.ts) leaves room for it to matter, so results are those of evaluating all.
+   */
+  const targetsOf = (n: Node) => {
+    n.bounds ??= hostBounds(ix, n.res);
+    return possibleTargets(ix, n.res);
+  };
+  const skipped = (n: Node, res: ResourceInfo) => res === n.res || res === origin || res.resource.kind === 'lambda';
+  const balancer = new Map<Node, Edge[]>();
+  const balancerOf = (n: Node) => {
+    let e = balancer.get(n);
+    if (!e) balancer.set(n, (e = balancerEdges(ix, n.res, n.listener!)));
     return e;
   };
+
+  // Sources flow along every edge until nothing grows; then each node reports what it reaches.
   for (let i = 0; i < work.length; i++) {
     const n = work[i]!;
     n.queued = false;
-    for (const e of edgesOf(n)) if (e.to !== origin) follow(e.to, e.traffic, n.sources, (l) => ({ from: { node: n, traffic: l ? listenerTraffic(l) : e.traffic, ...(l ? { via: l.id } : e.via ? { via: e.via } : {}) } }));
+    const along = (to: ResourceInfo, traffic: TrafficSet, via?: string) =>
+      follow(to, traffic, n.sources, (l) => ({ from: { node: n, traffic: l ? listenerTraffic(l) : traffic, ...(l ? { via: l.id } : via ? { via } : {}) } }));
+    if (n.listener) {
+      for (const e of balancerOf(n)) if (e.to !== origin) along(e.to, e.traffic, e.via);
+      continue;
+    }
+    for (const res of targetsOf(n)) {
+      if (skipped(n, res) || !mayGrow(res, n.sources) || n.bounds!.toward(res).isEmpty()) continue;
+      const traffic = pairGrant(ix, n.res, res);
+      if (!traffic.isEmpty()) along(res, traffic);
+    }
   }
   for (const n of order) {
     const ancestors = lineage(n).map((x) => x.res);
-    for (const e of edgesOf(n)) {
-      if (e.to === origin || ancestors.includes(e.to) || coverage.saturated(e.to, n.sources)) continue;
-      offer(e.to, e.traffic, n.sources, () => [...chainOf(n, sourceId), hop(n.res.resource.id, e.to, e.traffic, e.via)]);
+    const report = (to: ResourceInfo, traffic: TrafficSet, via?: string) =>
+      offer(to, traffic, n.sources, () => [...chainOf(n, sourceId), hop(n.res.resource.id, to, traffic, via)]);
+    if (n.listener) {
+      for (const e of balancerOf(n)) {
+        if (e.to === origin || ancestors.includes(e.to) || coverage.saturated(e.to, n.sources)) continue;
+        report(e.to, e.traffic, e.via);
+      }
+      continue;
+    }
+    for (const res of targetsOf(n)) {
+      if (skipped(n, res) || ancestors.includes(res) || coverage.saturated(res, n.sources)) continue;
+      const bound = n.bounds!.toward(res);
+      if (bound.isEmpty() || coverage.covers(res, n.sources, bound)) continue;
+      const traffic = pairGrant(ix, n.res, res);
+      if (!traffic.isEmpty()) report(res, traffic);
     }
   }
   return result;
@@ -143,17 +185,6 @@ function chainOf(n: Node, sourceId: string): ChainHop[] {
   );
 }
 
-/** A taken-over host opens whatever its groups allow toward every resource that could admit it. */
-function hostEdges(ix: CompiledDesign, host: ResourceInfo, origin: ResourceInfo | undefined): Edge[] {
-  const out: Edge[] = [];
-  for (const res of possibleTargets(ix, host)) {
-    if (res === host || res === origin || res.resource.kind === 'lambda') continue;
-    const traffic = pairGrant(ix, host, res);
-    if (!traffic.isEmpty()) out.push({ to: res, traffic });
-  }
-  return out;
-}
-
 /** A listener reached: the balancer's own connections to the listener's targets on their target port. */
 function balancerEdges(ix: CompiledDesign, lb: ResourceInfo, l: Listener): Edge[] {
   const r = lb.resource;
@@ -168,103 +199,4 @@ function balancerEdges(ix: CompiledDesign, lb: ResourceInfo, l: Listener): Edge[
     if (!traffic.isEmpty()) out.push({ to: target, traffic, via: tg!.id });
   }
   return out;
-}
-
-function hop(from: string, to: ResourceInfo, traffic: TrafficSet, via?: string): ChainHop {
-  const r = to.resource;
-  let v = via;
-  if (v === undefined && r.kind === 'load-balancer') {
-    const hit = r.listeners.filter((l) => traffic.containsPacket(PROTOCOL_TCP, l.port));
-    if (hit.length > 0) v = hit.map((l) => l.id).join(',');
-  }
-  return { from, to: r.id, traffic: traffic.describe(), ...(v ? { via: v } : {}) };
-}
-
-function sourcesCover(a: Sources, b: Sources): boolean {
-  if (a === b || a === undefined) return true;
-  if (b === undefined) return false;
-  return a[4].containsSet(b[4]) && a[6].containsSet(b[6]);
-}
-
-/** A host's grant toward a resource, memoised on the compiled design (exposure asks it again and again). */
-function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
-  let memo = ix.memo.get('pair-grants') as Map<ResourceInfo, Map<ResourceInfo, TrafficSet>> | undefined;
-  if (!memo) ix.memo.set('pair-grants', (memo = new Map()));
-  let row = memo.get(from);
-  if (!row) memo.set(from, (row = new Map()));
-  let t = row.get(to);
-  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
-  return t;
-}
-
-/** Everything a resource could ever admit: its groups' ingress rules, within what the resource accepts. */
-function capacity(ix: CompiledDesign, res: ResourceInfo): TrafficSet {
-  let memo = ix.memo.get('capacity') as Map<ResourceInfo, TrafficSet> | undefined;
-  if (!memo) ix.memo.set('capacity', (memo = new Map()));
-  let cap = memo.get(res);
-  if (!cap) {
-    cap = TrafficSet.empty();
-    for (const e of res.enis) for (const g of e.groups) for (const r of g.ingress) cap = cap.union(r.traffic);
-    cap = cap.intersect(destinationAllows(res));
-    memo.set(res, cap);
-  }
-  return cap;
-}
-
-/** What has been reported per resource, by source set. */
-class Coverage {
-  private readonly byResource = new Map<ResourceInfo, Array<{ sources: Sources; traffic: TrafficSet; full: boolean }>>();
-  constructor(private readonly ix: CompiledDesign) {}
-
-  /** Records traffic from sources; false when reports from sources that include them already cover it. */
-  add(res: ResourceInfo, sources: Sources, traffic: TrafficSet): boolean {
-    const list = this.byResource.get(res) ?? [];
-    let same: (typeof list)[number] | undefined;
-    let known = TrafficSet.empty();
-    for (const c of list) {
-      if (c.sources === sources) same = c;
-      if (!sourcesCover(c.sources, sources)) continue;
-      if (c.traffic.containsSet(traffic)) return false;
-      known = known.isEmpty() ? c.traffic : known.union(c.traffic);
-    }
-    if (!known.isEmpty() && known.containsSet(traffic)) return false;
-    same ??= list.find((c) => sourcesCover(c.sources, sources) && sourcesCover(sources, c.sources));
-    const cap = capacity(this.ix, res);
-    if (same) {
-      same.traffic = same.traffic.union(traffic);
-      same.full = same.traffic.containsSet(cap);
-    } else list.push({ sources, traffic, full: traffic.containsSet(cap) });
-    this.byResource.set(res, list);
-    return true;
-  }
-
-  /** Whether reports from sources that include `sources` already hold everything `res` could admit. */
-  saturated(res: ResourceInfo, sources: Sources): boolean {
-    for (const c of this.byResource.get(res) ?? []) if (c.full && sourcesCover(c.sources, sources)) return true;
-    return false;
-  }
-}
-
-const cidrTexts = new WeakMap<object, string[]>();
-
-/** Source sets are shared by every entry of a node: convert each to CIDRs once. */
-function sourceCidrs(s: NonNullable<Sources>): string[] {
-  let hit = cidrTexts.get(s);
-  if (!hit) cidrTexts.set(s, (hit = [...s[4].toCidrs(), ...s[6].toCidrs()].map((c) => c.text)));
-  return hit;
-}
-
-function toEntry(res: ResourceInfo, shown: TrafficSet, s: Sources, chain: ChainHop[], full: Sources): ExposureEntry {
-  const entry: ExposureEntry = {
-    resourceId: res.resource.id,
-    resourceName: res.resource.name,
-    traffic: shown.describe(),
-    ranges: trafficRanges(shown),
-    chain,
-  };
-  if (s && full) {
-    const restricted = ([4, 6] as const).some((f) => !s[f].isEmpty() && !s[f].equals(full[f]));
-    if (restricted) entry.sources = [...sourceCidrs(s)];
-  }
-  return entry;
 }

@@ -9,6 +9,7 @@ import type { CompiledDesign, EniInfo, ResourceInfo } from './compiled.ts';
 import { resourceCandidates } from './candidates.ts';
 import { fastIngressTraffic, fastPairTraffic } from './fast-path.ts';
 import { addressIn } from './plan-private.ts';
+import { destinationAllows } from './preconditions.ts';
 import type { End } from './endpoints.ts';
 import { atomsOf, boundaryCidrs, rangesToSet, type Range } from './atoms.ts';
 
@@ -42,6 +43,9 @@ export function externalGrants(ix: CompiledDesign, src: ExternalEnd, dst: Resour
 }
 
 function eniClass(ix: CompiledDesign, src: ExternalEnd, dst: ResourceInfo, eni: EniInfo, family: IpFamily, asked: TrafficSet): Array<{ atom: Range; traffic: TrafficSet }> {
+  // Without an internet gateway or a public address nothing gets in (fastIngressTraffic's first
+  // test): settle it before building keys and splitting the address space into atoms.
+  if (!eni.vpc.igw || !(family === 4 ? eni.hasPublic4 : eni.hasPublic6) || destinationAllows(dst).isEmpty()) return [];
   const r = dst.resource;
   const kindKey = r.kind === 'load-balancer' ? `lb:${r.id}` : r.kind;
   const key = `in|${src.ext.id}|${src.address?.text ?? '*'}|${eni.subnet.subnet.id}|${[...eni.groupIds].join(',')}|${eni.hasPublic4}|${eni.hasPublic6}|${Boolean(eni.private6)}|${kindKey}|${family}|${asked.describe()}`;

@@ -8,7 +8,11 @@ import type { Protocol } from '../model/types.ts';
 export type Endpoint =
   /** A resource in the design; `eniId` pins one of its network interfaces. */
   | { kind: 'resource'; resourceId: string; eniId?: string }
-  /** A host on the Internet; without an address, any Internet host (the answer says which get through). */
+  /**
+   * A host on the Internet; without an address, any public address outside the design's VPCs
+   * (internet-space.ts: private and non-routable ranges are not the Internet; the answer says which
+   * addresses get through). An explicit address is evaluated as given, even a private one.
+   */
   | { kind: 'internet'; address?: string }
   /** A named external network (CorpNet, VendorNet); without an address, any host in it. */
   | { kind: 'external'; externalNetworkId: string; address?: string };

@@ -84,3 +84,37 @@ describe('reachMatrix', () => {
     expect(m.reachable.map((p) => `${p.from}>${p.to}`)).toEqual([`${T.app}>${T.rds}`]);
   });
 });
+
+describe('what "the Internet" stands for', () => {
+  const direct = (d: Parameters<typeof exposure>[0]) => short(d, internet(), { multiHop: false });
+
+  it('is public address space: rules admitting private ranges are not Internet exposure', () => {
+    const d = topologyT()
+      .ingress(T.sgBastion, tcp(3389, '10.0.0.0/8'))
+      .ingress(T.sgBastion, tcp(5900, '172.20.0.0/16'))
+      .ingress(T.sgBastion, tcp(2222, '100.64.0.0/10'))
+      .build();
+    expect(direct(d)).toEqual([`${T.alb} tcp 443 [alb]`, `${T.bastion} tcp 22 from 198.51.100.7/32 [bastion]`]);
+  });
+
+  it('keeps public ranges, including a named network whose range is public, with the restriction in the entry', () => {
+    const d = topologyT().external('corp', ['52.10.0.0/16'], { name: 'CorpNet' }).ingress(T.sgBastion, tcp(3389, '52.10.0.0/16')).build();
+    expect(direct(d)).toContainEqual(`${T.bastion} tcp 3389 from 52.10.0.0/16 [bastion]`);
+  });
+
+  it('keeps the documentation ranges (examples and scenarios use them as Internet hosts)', () => {
+    const d = topologyT().ingress(T.sgBastion, tcp(3389, '203.0.113.0/24')).build();
+    expect(direct(d)).toContainEqual(`${T.bastion} tcp 3389 from 203.0.113.0/24 [bastion]`);
+  });
+
+  it('does not list sources for a rule open to every address', () => {
+    const d = topologyT().setIngress(T.sgBastion, [tcp(80, '0.0.0.0/0')]).build();
+    expect(direct(d)).toContainEqual(`${T.bastion} tcp 80 [bastion]`);
+  });
+
+  it('still evaluates an explicit private address outside every VPC as an outside host', () => {
+    const d = topologyT().ingress(T.sgBastion, tcp(3389, '10.5.0.0/16')).build();
+    expect(short(d, internet('10.5.5.5'), { multiHop: false })).toContainEqual(`${T.bastion} tcp 3389 [bastion]`);
+    expect(reach(d, internet('10.5.5.5'), res(T.bastion), { protocol: 'tcp', port: 3389 }).verdict).toBe('reachable');
+  });
+});

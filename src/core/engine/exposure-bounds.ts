@@ -1,0 +1,175 @@
+/**
+ * What a taken-over host can open toward a resource, exactly (pairGrant) and as a cheap upper
+ * bound (upperBound). Exposure asks about hundreds of thousands of (host, resource) pairs on a
+ * large design, but nearly all of them either reach nothing or add nothing to what has already
+ * been reported; the bound settles those without evaluating routes, ACLs and replies.
+ *
+ * The bound is the destination's ingress rules that match the host's interfaces, within what the
+ * destination's subnet ACL lets in from them (another subnet) and what the destination accepts at
+ * all: every path a packet can take ends at those groups (private or public address), so nothing
+ * outside it gets through. Across VPCs the host may be seen from a public or NAT address, so the
+ * bound there is everything the destination's groups admit.
+ */
+import { TrafficSet, type Address } from '../net/index.ts';
+import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo, RuleInfo, SubnetInfo } from './compiled.ts';
+import { aclAllowedAll } from './acl-eval.ts';
+import { resourceGrant } from './grants.ts';
+import { addressIn } from './plan-private.ts';
+import { destinationAllows } from './preconditions.ts';
+import { intersect, sgUnion } from './sg-eval.ts';
+
+/** A host's grant toward a resource, memoised on the compiled design (exposure asks it again and again). */
+export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
+  let memo = ix.memo.get('pair-grants') as Map<ResourceInfo, Map<ResourceInfo, TrafficSet>> | undefined;
+  if (!memo) ix.memo.set('pair-grants', (memo = new Map()));
+  let row = memo.get(from);
+  if (!row) memo.set(from, (row = new Map()));
+  let t = row.get(to);
+  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
+  return t;
+}
+
+/** Everything a resource could ever admit: its groups' ingress rules, within what the resource accepts. */
+export function capacity(ix: CompiledDesign, res: ResourceInfo): TrafficSet {
+  let memo = ix.memo.get('capacity') as Map<ResourceInfo, TrafficSet> | undefined;
+  if (!memo) ix.memo.set('capacity', (memo = new Map()));
+  let cap = memo.get(res);
+  if (!cap) {
+    cap = TrafficSet.empty();
+    for (const e of res.enis) for (const g of e.groups) for (const r of g.ingress) cap = cap.union(r.traffic);
+    cap = cap.intersect(destinationAllows(res));
+    memo.set(res, cap);
+  }
+  return cap;
+}
+
+const NONE = TrafficSet.empty();
+
+/** A host's bounds: facts of the design, kept on it for every later exposure. */
+export function hostBounds(ix: CompiledDesign, host: ResourceInfo): HostBounds {
+  let memo = ix.memo.get('host-bounds') as Map<ResourceInfo, HostBounds> | undefined;
+  if (!memo) ix.memo.set('host-bounds', (memo = new Map()));
+  let b = memo.get(host);
+  if (!b) memo.set(host, (b = new HostBounds(host)));
+  return b;
+}
+
+/** Upper bounds of one host's grants, cached per destination group list (most resources share a few). */
+export class HostBounds {
+  /** Per destination subnet, group list and whether the interface has IPv6. */
+  private readonly byList = new Map<SubnetInfo, Map<readonly GroupInfo[], [TrafficSet | undefined, TrafficSet | undefined]>>();
+  private readonly sameVpc: boolean;
+  private readonly v6: boolean;
+
+  constructor(readonly host: ResourceInfo) {
+    this.sameVpc = host.enis.every((e) => e.vpc === host.enis[0]?.vpc);
+    this.v6 = host.enis.some((e) => e.private6);
+  }
+
+  /** A set that holds everything the host can open toward `dst` (the same object for equal inputs). */
+  toward(dst: ResourceInfo): TrafficSet {
+    const enis = dst.enis;
+    if (enis.length === 0 || this.host.enis.length === 0) return NONE;
+    let bound = this.ofEni(enis[0]!);
+    for (let i = 1; i < enis.length; i++) {
+      const b = this.ofEni(enis[i]!);
+      if (b !== bound) bound = joined(bound, b);
+    }
+    return bound.isEmpty() ? bound : within(bound, destinationAllows(dst));
+  }
+
+  private ofEni(d: EniInfo): TrafficSet {
+    let perVpc = this.byList.get(d.subnet);
+    if (!perVpc) this.byList.set(d.subnet, (perVpc = new Map()));
+    let pair = perVpc.get(d.groups);
+    if (!pair) perVpc.set(d.groups, (pair = [undefined, undefined]));
+    const slot = d.private6 && this.v6 ? 1 : 0;
+    let t = pair[slot];
+    if (!t) pair[slot] = t = this.compute(d, slot === 1);
+    return t;
+  }
+
+  private compute(d: EniInfo, v6: boolean): TrafficSet {
+    if (!this.sameVpc || this.host.enis[0]!.vpc !== d.vpc) return everyIngress(d.groups);
+    let out = NONE;
+    for (const s of this.host.enis) {
+      for (const family of v6 ? ([4, 6] as const) : ([4] as const)) {
+        const address = addressIn(s, family);
+        if (!address) continue;
+        let t = ingressFrom(d.groups, s, address);
+        const acl = s.subnet !== d.subnet ? d.subnet.acl?.inbound[family] : undefined;
+        if (acl && !t.isEmpty()) t = within(t, aclAllowedAll(acl, address));
+        if (t !== out) out = joined(out, t);
+      }
+    }
+    return out;
+  }
+}
+
+/** A group list's ingress rules, and the unions of those that match a peer, by match mask. */
+interface Flat {
+  rules: RuleInfo[];
+  unions: Map<number, TrafficSet>;
+}
+const flatMemo = new WeakMap<readonly GroupInfo[], Flat>();
+
+/**
+ * What the groups admit from interface `s` at `address` on private addresses: sgUnion's answer,
+ * computed with a bit mask instead of a string key (this runs for every host and group list).
+ */
+function ingressFrom(groups: readonly GroupInfo[], s: EniInfo, address: Address): TrafficSet {
+  let f = flatMemo.get(groups);
+  if (!f) flatMemo.set(groups, (f = { rules: groups.flatMap((g) => g.ingress), unions: new Map() }));
+  if (f.rules.length > 30) return sgUnion(groups, 'ingress', { address, eni: s, desc: '' });
+  let mask = 0;
+  for (let i = 0; i < f.rules.length; i++) {
+    const r = f.rules[i]!;
+    let hit = false;
+    if (r.ref) hit = r.ref.status === 'ok' && s.groupIds.has(r.ref.groupId);
+    else for (const c of r.cidrs) if (c.family === address.family && c.first <= address.value && address.value <= c.last) hit = true;
+    if (hit) mask |= 1 << i;
+  }
+  if (mask === 0) return NONE;
+  let u = f.unions.get(mask);
+  if (!u) {
+    u = NONE;
+    for (let i = 0; i < f.rules.length; i++) if (mask & (1 << i)) u = joined(u, f.rules[i]!.traffic);
+    f.unions.set(mask, u);
+  }
+  return u;
+}
+
+const ingressMemo = new WeakMap<readonly GroupInfo[], TrafficSet>();
+
+/** Everything the groups admit from anyone. */
+function everyIngress(groups: readonly GroupInfo[]): TrafficSet {
+  let hit = ingressMemo.get(groups);
+  if (!hit) {
+    hit = NONE;
+    for (const g of groups) for (const r of g.ingress) hit = joined(hit, r.traffic);
+    ingressMemo.set(groups, hit);
+  }
+  return hit;
+}
+
+// Bounds are compared by identity (Coverage.covers): equal operands give the same object.
+const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
+const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
+
+function within(a: TrafficSet, b: TrafficSet): TrafficSet {
+  return b.isAll() ? a : memo2(withinMemo, a, b, () => intersect(a, b));
+}
+
+function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
+  if (a.isEmpty() || a === b) return b;
+  if (b.isEmpty()) return a;
+  return memo2(joinedMemo, a, b, () => a.union(b));
+}
+
+function memo2(memo: WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>, a: TrafficSet, b: TrafficSet, make: () => TrafficSet): TrafficSet {
+  let row = memo.get(a);
+  if (!row) memo.set(a, (row = new WeakMap()));
+  let hit = row.get(b);
+  if (!hit) row.set(b, (hit = make()));
+  return hit;
+}

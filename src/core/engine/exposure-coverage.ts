@@ -1,0 +1,119 @@
+/**
+ * Bookkeeping of exposure(): which source address sets have been seen, and what has already been
+ * reported per resource. Source sets are interned by content, so that the many equal sets a run
+ * builds (one per grant, one per union) compare by identity and "does A include B" is asked once
+ * per pair of sets rather than once per resource pair.
+ */
+import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
+import type { CompiledDesign, ResourceInfo } from './compiled.ts';
+import { capacity } from './exposure-bounds.ts';
+
+/** Source addresses per family; undefined when the source is a resource (no address restriction). */
+export type Sources = Record<IpFamily, AddressSet> | undefined;
+
+/** Interned source sets and the inclusion relation between them. */
+export class SourcePool {
+  private readonly byKey = new Map<string, NonNullable<Sources>>();
+  private readonly covers = new Map<object, Map<object, boolean>>();
+
+  /** The pool's set with the same addresses as `s`. */
+  intern(s: Sources): Sources {
+    if (s === undefined) return s;
+    const key = `${rangesKey(s[4])}|${rangesKey(s[6])}`;
+    const hit = this.byKey.get(key);
+    if (hit) return hit;
+    this.byKey.set(key, s);
+    return s;
+  }
+
+  /** Whether `a` includes `b` (no restriction includes everything). */
+  includes(a: Sources, b: Sources): boolean {
+    if (a === b || a === undefined) return true;
+    if (b === undefined) return false;
+    let row = this.covers.get(a);
+    if (!row) this.covers.set(a, (row = new Map()));
+    let hit = row.get(b);
+    if (hit === undefined) row.set(b, (hit = a[4].containsSet(b[4]) && a[6].containsSet(b[6])));
+    return hit;
+  }
+}
+
+function rangesKey(s: AddressSet): string {
+  return s
+    .toRanges()
+    .map(([a, b]) => `${a}-${b}`)
+    .join(',');
+}
+
+interface Report {
+  sources: Sources;
+  traffic: TrafficSet;
+  full: boolean;
+}
+
+/** What has been reported per resource, by source set. */
+export class Coverage {
+  private readonly byResource = new Map<ResourceInfo, Report[]>();
+  /** Per resource and source set: the union of reports from sets that include it, as of `version`. */
+  private readonly known = new Map<ResourceInfo, Map<Sources, { version: number; traffic: TrafficSet | undefined; proven: Set<TrafficSet> }>>();
+  private readonly versions = new Map<ResourceInfo, number>();
+
+  constructor(
+    private readonly ix: CompiledDesign,
+    private readonly pool: SourcePool,
+  ) {}
+
+  /** Records traffic from sources; false when reports from sources that include them already cover it. */
+  add(res: ResourceInfo, sources: Sources, traffic: TrafficSet): boolean {
+    const list = this.byResource.get(res) ?? [];
+    let same: Report | undefined;
+    let known: TrafficSet | undefined;
+    for (const c of list) {
+      if (c.sources === sources) same = c;
+      if (!this.pool.includes(c.sources, sources)) continue;
+      if (c.traffic.containsSet(traffic)) return false;
+      known = known === undefined ? c.traffic : known.union(c.traffic);
+    }
+    if (known !== undefined && !known.isEmpty() && known.containsSet(traffic)) return false;
+    // Interned sets: a set with the same addresses is the same object.
+    same ??= list.find((c) => this.pool.includes(c.sources, sources) && this.pool.includes(sources, c.sources));
+    const cap = capacity(this.ix, res);
+    if (same) {
+      same.traffic = same.traffic.union(traffic);
+      same.full = same.traffic.containsSet(cap);
+    } else list.push({ sources, traffic, full: traffic.containsSet(cap) });
+    this.byResource.set(res, list);
+    this.versions.set(res, (this.versions.get(res) ?? 0) + 1);
+    return true;
+  }
+
+  /**
+   * Whether `add` would refuse any part of `bound` from `sources`. Reports only grow, so a bound
+   * once found covered stays covered: those are remembered by identity.
+   */
+  covers(res: ResourceInfo, sources: Sources, bound: TrafficSet): boolean {
+    const list = this.byResource.get(res);
+    if (!list) return false;
+    let bySources = this.known.get(res);
+    if (!bySources) this.known.set(res, (bySources = new Map()));
+    let k = bySources.get(sources);
+    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set() }));
+    if (k.proven.has(bound)) return true;
+    const version = this.versions.get(res) ?? 0;
+    if (k.version !== version) {
+      let t: TrafficSet | undefined;
+      for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
+      k.traffic = t;
+      k.version = version;
+    }
+    if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
+    k.proven.add(bound);
+    return true;
+  }
+
+  /** Whether reports from sources that include `sources` already hold everything `res` could admit. */
+  saturated(res: ResourceInfo, sources: Sources): boolean {
+    for (const c of this.byResource.get(res) ?? []) if (c.full && this.pool.includes(c.sources, sources)) return true;
+    return false;
+  }
+}
