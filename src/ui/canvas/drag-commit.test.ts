@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, type Design } from '../../core/model/index.ts';
-import { placeItem } from '../placement/place.ts';
+import { placer } from '../placement/test-placer.ts';
+import { emptyDesign } from '../../core/model/index.ts';
 import { absoluteRects, designGeometry } from '../placement/geometry.ts';
 import { commitDrag } from './drag-commit.ts';
 import { designStore, openDesign, undo } from '../store/index.ts';
@@ -9,18 +9,12 @@ const state = () => designStore.getState();
 const history = () => designStore.temporal.getState();
 
 function build() {
-  let d: Design = emptyDesign();
-  const step = (kind: Parameters<typeof placeItem>[1], target = {}) => {
-    const r = placeItem(d, kind, target);
-    if (!r.ok) throw new Error(r.error.message);
-    d = r.value.design;
-    return r.value.id;
-  };
-  const vpc = step('vpc');
-  const pub = step('public-subnet', { vpcId: vpc });
-  const priv = step('private-subnet', { vpcId: vpc });
-  const web = step('instance', { subnetId: pub });
-  return { d, vpc, pub, priv, web };
+  const p = placer();
+  const vpc = p.place('vpc');
+  const pub = p.place('public-subnet', { vpcId: vpc });
+  const priv = p.place('private-subnet', { vpcId: vpc });
+  const web = p.place('instance', { subnetId: pub });
+  return { d: p.design, vpc, pub, priv, web };
 }
 
 describe('commitDrag', () => {

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, type Design } from '../../core/model/index.ts';
-import { placeItem } from './place.ts';
+import { placer } from './test-placer.ts';
 import { duplicateResourceHere, moveResourceTo, nudge, removeEntity, renameEntity } from './edits.ts';
 import { designGeometry } from './geometry.ts';
 import { newGroupIssue } from './group-name.ts';
 
 function build() {
-  let d: Design = emptyDesign();
-  const step = (kind: Parameters<typeof placeItem>[1], target = {}) => {
-    const r = placeItem(d, kind, target);
-    if (!r.ok) throw new Error(r.error.message);
-    d = r.value.design;
-    return r.value.id;
-  };
-  const vpc = step('vpc');
-  const pub = step('public-subnet', { vpcId: vpc });
-  const priv = step('private-subnet', { vpcId: vpc });
-  const web = step('instance', { subnetId: pub });
-  const internet = step('internet');
-  return { d, vpc, pub, priv, web, internet };
+  const p = placer();
+  const vpc = p.place('vpc');
+  const pub = p.place('public-subnet', { vpcId: vpc });
+  const priv = p.place('private-subnet', { vpcId: vpc });
+  const web = p.place('instance', { subnetId: pub });
+  const internet = p.place('internet');
+  return { d: p.design, vpc, pub, priv, web, internet };
 }
 
 describe('moveResourceTo', () => {

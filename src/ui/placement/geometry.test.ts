@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, setLayout, unwrap, type Design } from '../../core/model/index.ts';
-import { placeItem } from './place.ts';
+import { placer } from './test-placer.ts';
+import { setLayout, unwrap } from '../../core/model/index.ts';
 import { absoluteRects, containerAt, designGeometry, freeSlot, relativePosition } from './geometry.ts';
 import { PAD, RESOURCE_SIZE, SUBNET_HEADER, SUBNET_MIN, VPC_HEADER } from './sizes.ts';
 
 function build() {
-  let d: Design = emptyDesign();
-  const step = (kind: Parameters<typeof placeItem>[1], target = {}) => {
-    const r = placeItem(d, kind, target);
-    if (!r.ok) throw new Error(r.error.message);
-    d = r.value.design;
-    return r.value.id;
-  };
-  const vpc = step('vpc');
-  const subnet = step('public-subnet', { vpcId: vpc });
-  const web = step('instance', { subnetId: subnet });
-  return { d, vpc, subnet, web };
+  const p = placer();
+  const vpc = p.place('vpc');
+  const subnet = p.place('public-subnet', { vpcId: vpc });
+  const web = p.place('instance', { subnetId: subnet });
+  return { d: p.design, vpc, subnet, web };
 }
 
 describe('designGeometry', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, isPublicSubnet, unwrap, type Design } from '../../core/model/index.ts';
+import { emptyDesign, isPublicSubnet, type Design } from '../../core/model/index.ts';
 import type { PaletteItemKind } from './catalogue.ts';
 import { placeItem, type PlacementTarget } from './place.ts';
 

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, isPublicSubnet, routeTableOf, setRoute, unwrap, type Design } from '../../core/model/index.ts';
-import { placeItem } from './place.ts';
+import { placer } from './test-placer.ts';
+import { isPublicSubnet, routeTableOf, setRoute, unwrap } from '../../core/model/index.ts';
 import { aclEntryFromForm, aclEntryLabel, EMPTY_ACL_FORM, newNetworkAclFor, newRouteTableFor, routeTargetOptions, targetLabel } from './routing.ts';
 
 function build() {
-  let d: Design = emptyDesign();
-  const step = (kind: Parameters<typeof placeItem>[1], target = {}) => {
-    const r = placeItem(d, kind, target);
-    if (!r.ok) throw new Error(r.error.message);
-    d = r.value.design;
-    return r.value.id;
-  };
-  const vpc = step('vpc');
-  const pub = step('public-subnet', { vpcId: vpc });
-  const priv = step('private-subnet', { vpcId: vpc });
-  const nat = step('nat-gateway', { subnetId: pub });
-  return { d, vpc, pub, priv, nat };
+  const p = placer();
+  const vpc = p.place('vpc');
+  const pub = p.place('public-subnet', { vpcId: vpc });
+  const priv = p.place('private-subnet', { vpcId: vpc });
+  const nat = p.place('nat-gateway', { subnetId: pub });
+  return { d: p.design, vpc, pub, priv, nat };
 }
 
 describe('routing helpers', () => {

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDesign, renameResource, setLayout, unwrap, type Design } from '../../../core/model/index.ts';
-import { placeItem } from '../../placement/place.ts';
+import { placer } from '../../placement/test-placer.ts';
+import { renameResource, setLayout, unwrap } from '../../../core/model/index.ts';
 import { createFlowAdapter } from './design-to-flow.ts';
 
 function build() {
-  let d: Design = emptyDesign();
-  const step = (kind: Parameters<typeof placeItem>[1], target = {}) => {
-    const r = placeItem(d, kind, target);
-    if (!r.ok) throw new Error(r.error.message);
-    d = r.value.design;
-    return r.value.id;
-  };
-  const vpc = step('vpc');
-  const pub = step('public-subnet', { vpcId: vpc });
-  const web1 = step('instance', { subnetId: pub });
-  const web2 = step('instance', { subnetId: pub });
-  return { d, vpc, pub, web1, web2 };
+  const p = placer();
+  const vpc = p.place('vpc');
+  const pub = p.place('public-subnet', { vpcId: vpc });
+  const web1 = p.place('instance', { subnetId: pub });
+  const web2 = p.place('instance', { subnetId: pub });
+  return { d: p.design, vpc, pub, web1, web2 };
 }
 
 describe('design to React Flow nodes', () => {
