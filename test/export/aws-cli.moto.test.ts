@@ -36,7 +36,7 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
   beforeAll(async () => {
     rmSync(PWNED, { force: true });
     moto = await MotoServer.start(dir);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await moto?.stop();
@@ -67,15 +67,15 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
 
   it('deploys topology T as drawn (network, groups, rules, instances, verdicts)', async () => {
     await roundTrip(topologyT().build());
-  }, 120_000);
+  }, 360_000);
 
   it('deploys custom and changed default NACLs and IPv6', async () => {
     await roundTrip(naclIpv6Design());
-  }, 120_000);
+  }, 360_000);
 
   it('deploys two peered VPCs with groups that reference each other across the peering', async () => {
     await roundTrip(peeredDesign());
-  }, 120_000);
+  }, 360_000);
 
   it('keeps hostile names, descriptions and tags literal and runs nothing they contain', async () => {
     const d = hostileDesign();
@@ -96,7 +96,7 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
     const got = summarise(imported, names);
     expect(got.groups).toEqual(want.groups);
     expect(got.reach).toEqual(want.reach);
-  }, 120_000);
+  }, 360_000);
 
   it('writes only the groups into an existing VPC given by VPC_ID, and refuses to run without it', async () => {
     const d = topologyT().build();
@@ -115,7 +115,7 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
     const mine = (x: Design, vpcId: string) =>
       summarise({ ...x, vpcs: { [vpcId]: { ...x.vpcs[vpcId]!, name: 'target' } }, securityGroups: Object.fromEntries(Object.entries(x.securityGroups).filter(([, g]) => !g.isDefault)) }, ['target']).groups;
     expect(mine(imported, vpc)).toEqual(mine(d, 'vpc-main'));
-  }, 120_000);
+  }, 360_000);
 
   it('deploys random designs as drawn', async () => {
     await fc.assert(
