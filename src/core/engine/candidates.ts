@@ -27,6 +27,8 @@ export interface Candidate {
   dstEni?: EniInfo;
   /** The external end's addresses this candidate stands for. */
   atom?: Range;
+  /** The same checks with the external end named as a whole ("the Internet"), for messages that hold for every atom. */
+  wholeChecks?: () => readonly Check[];
 }
 
 /**
@@ -106,11 +108,14 @@ export function inboundCandidates(
     if (!addressIn(d, family)) continue;
     for (const atom of atomsOf(set, boundaryCidrs(ix, d, family))) {
       const rep = addressFromValue(family, atom[0]);
-      const desc = src.address ? src.label : `${src.ext.name} ${atomDesc(family, atom)}`;
-      const leg = planIngress(rep, desc, d, family);
-      const checks = [passCheck(externalHop(src.ext, src.address?.text)), ...destinationChecks(dst.res, asked), ...leg.forward, ...leg.back];
+      const plan = (desc: string): Check[] => {
+        const leg = planIngress(rep, desc, d, family);
+        return [passCheck(externalHop(src.ext, src.address?.text)), ...destinationChecks(dst.res, asked), ...leg.forward, ...leg.back];
+      };
+      const checks = plan(src.address ? src.label : atomDesc(src.ext, family, atom));
       const start = startFor(undefined, asked);
-      out.push({ checks, run: runChain(checks, start, fast), family, start, dstEni: d, atom });
+      const whole = src.address ? {} : { wholeChecks: () => plan(src.label) };
+      out.push({ checks, run: runChain(checks, start, fast), family, start, dstEni: d, atom, ...whole });
     }
   }
   return out;
@@ -132,21 +137,28 @@ export function outboundCandidates(
     if (!addressIn(s, family)) continue;
     for (const atom of atomsOf(set, boundaryCidrs(ix, s, family))) {
       const rep = addressFromValue(family, atom[0]);
-      const desc = dst.address ? dst.label : `${dst.ext.name} ${atomDesc(family, atom)}`;
-      const leg = planEgress(ix, s, rep, desc, family);
       const extHop = externalHop(dst.ext as ExternalEnd, dst.address?.text);
-      const checks = [...notAnInitiator(src.res), ...leg.forward, passCheck(extHop), ...leg.back];
+      const plan = (desc: string): Check[] => {
+        const leg = planEgress(ix, s, rep, desc, family);
+        return [...notAnInitiator(src.res), ...leg.forward, passCheck(extHop), ...leg.back];
+      };
+      const checks = plan(dst.address ? dst.label : atomDesc(dst.ext, family, atom));
       const start = startFor(s, asked);
-      out.push({ checks, run: runChain(checks, start, fast), family, start, srcEni: s, atom });
+      const whole = dst.address ? {} : { wholeChecks: () => plan(dst.label) };
+      out.push({ checks, run: runChain(checks, start, fast), family, start, srcEni: s, atom, ...whole });
     }
   }
   return out;
 }
 
-/** "address 198.51.100.7", "addresses 0.0.0.0/5, 8.0.0.0/7" or "addresses 11.0.0.0 to 198.51.100.6". */
-function atomDesc(family: IpFamily, atom: Range): string {
-  if (atom[0] === atom[1]) return `address ${addressFromValue(family, atom[0]).text}`;
+/**
+ * One atom of an external end, for messages that depend on which addresses: "Internet host
+ * 198.51.100.7", "the Internet range 198.51.100.0/24" or "the Internet range 11.0.0.0-100.63.255.255".
+ * Singular, so it reads in any message ("... is not a member").
+ */
+function atomDesc(ext: ExternalEnd, family: IpFamily, atom: Range): string {
+  if (atom[0] === atom[1]) return `${ext.name} host ${addressFromValue(family, atom[0]).text}`;
   const cidrs = rangesToCidrs(family, [atom]);
-  if (cidrs.length <= 3) return `addresses ${cidrs.map((c) => c.text).join(', ')}`;
-  return `addresses ${addressFromValue(family, atom[0]).text} to ${addressFromValue(family, atom[1]).text}`;
+  const range = cidrs.length === 1 ? cidrs[0]!.text : `${addressFromValue(family, atom[0]).text}-${addressFromValue(family, atom[1]).text}`;
+  return `the ${ext.name} range ${range}`;
 }

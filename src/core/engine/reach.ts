@@ -24,7 +24,7 @@ import { familiesFor, resolveEnd, type End } from './endpoints.ts';
 import { inboundCandidates, outboundCandidates, resourceCandidates, type Candidate } from './candidates.ts';
 import { natHop, explain, hopOf } from './hops.ts';
 import { rangesToCidrs, type Range } from './atoms.ts';
-import { runChain } from './chain.ts';
+import { runChain, type ChainResult } from './chain.ts';
 
 /** Whether `flow` gets from `source` to `destination` in `design`, the path, and why not. */
 export function reach(design: Design, source: Endpoint, destination: Endpoint, flow: Flow): ReachResult {
@@ -91,7 +91,7 @@ function summarise(cands: Candidate[], src: End, dst: End, family: IpFamily, ask
     for (const c of cands) {
       if (c.run.blockedAt > best.run.blockedAt || (c.run.blockedAt === best.run.blockedAt && atomSize(c) > atomSize(best))) best = c;
     }
-    const full = runChain(best.checks, best.start);
+    const full = wording(best, cands);
     return { verdict: 'unreachable', path: full.hops, explanations: full.explanations, ...ids(best) };
   }
   const first = through[0]!;
@@ -118,10 +118,33 @@ function summarise(cands: Candidate[], src: End, dst: End, family: IpFamily, ask
   }
   return {
     verdict: 'reachable',
-    path: runChain(first.checks, first.start).hops,
+    path: wording(first, cands).hops,
     explanations: [],
     ...(Object.keys(admitted).length > 0 ? { admitted } : {}),
     ...ids(first),
+  };
+}
+
+/**
+ * The reported candidate run in full. An external end without an address is evaluated atom by
+ * atom; a hop detail or explanation that every atom of the same interface shares word for word
+ * names the end as a whole ("the Internet"), the others keep the atom's addresses.
+ */
+function wording(c: Candidate, cands: readonly Candidate[]): ChainResult {
+  const full = runChain(c.checks, c.start);
+  if (!c.wholeChecks) return full;
+  const whole = runChain(c.wholeChecks(), c.start);
+  const peers = cands.filter((o) => o !== c && o.srcEni === c.srcEni && o.dstEni === c.dstEni && o.wholeChecks);
+  const others = peers.map((o) => runChain(o.wholeChecks!(), o.start));
+  const key = (x: unknown): string => JSON.stringify(x);
+  const shared = <T>(mine: readonly T[], theirs: (r: ChainResult) => readonly T[], i: number): boolean => {
+    const k = key(mine[i]);
+    return others.every((r) => theirs(r).some((x) => key(x) === k));
+  };
+  return {
+    ...full,
+    hops: full.hops.map((h, i) => (shared(whole.hops, (r) => r.hops, i) ? whole.hops[i]! : h)),
+    explanations: full.explanations.map((e, i) => (shared(whole.explanations, (r) => r.explanations, i) ? whole.explanations[i]! : e)),
   };
 }
 
