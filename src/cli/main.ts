@@ -8,6 +8,7 @@ import { CliError, PROGRAM } from './args.ts';
 import type { Io, Run } from './io.ts';
 import { runCheck } from './commands/check.ts';
 import { runCollect } from './commands/collect.ts';
+import { runExport } from './commands/export.ts';
 import { runExposure } from './commands/exposure.ts';
 import { runImport } from './commands/import.ts';
 import { runReach } from './commands/reach.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Run; summary: string }> = {
   collect: { run: runCollect, summary: 'print the collector script that writes a describe bundle' },
   reach: { run: runReach, summary: 'does a flow get from one endpoint to another, and why not' },
   exposure: { run: runExposure, summary: 'what a source (e.g. internet) can reach, hop by hop' },
+  export: { run: runExport, summary: 'a design as a design file, AWS CLI script, Terraform or CloudFormation' },
   check: { run: runCheck, summary: 'lint a design: findings as text, JSON or SARIF; exit 1 at --fail-on' },
 };
 
