@@ -1,9 +1,8 @@
 /** Remote administration (SSH, RDP, Telnet, VNC, WinRM) open to the world, range-aware, -1 included. */
 import type { LintRule } from '../types.ts';
-import { makeFinding } from '../finding.ts';
 import { openPorts } from '../match/rule-traffic.ts';
 import { ADMIN_PORTS } from '../match/ports.ts';
-import { ladderSeverity, memberExposure, narrowToVpcFix, onMembers, portsPhrase, portTraffic, ruleTargets, worldIngressRules } from './scanner-common.ts';
+import { narrowToVpcFix, worldPortFindings } from './scanner-common.ts';
 
 export const adminPortOpenToWorld: LintRule = {
   id: 'sg-admin-port-world',
@@ -24,23 +23,12 @@ export const adminPortOpenToWorld: LintRule = {
   ],
   family: 'scanner',
   check(ctx) {
-    return worldIngressRules(ctx.design).flatMap((x) => {
-      const ports = openPorts(x.rule.match).intersect(ADMIN_PORTS);
-      if (ports.isEmpty()) return [];
-      const m = memberExposure(ctx, x.group.id, portTraffic(ports));
-      const cidr = x.rule.peer.kind === 'cidr' ? x.rule.peer.cidr : '';
-      return [
-        makeFinding(this, {
-          ids: [x.group.id, x.rule.id],
-          severity: ladderSeverity(m, ['critical', 'high', 'medium']),
-          message: `${x.group.name} admits ${portsPhrase(x.rule, ports)} from ${cidr}${onMembers(m)}`,
-          risk: 'Remote administration open to the Internet is scanned within minutes and brute-forced or exploited; one weak credential gives a shell.',
-          fix: 'Admit administration only from a bastion group, a VPN or an office CIDR, or use Session Manager and remove the rule.',
-          targets: ruleTargets(x),
-          resourceIds: m.resourceIds,
-          quickFix: narrowToVpcFix(ctx.design, x),
-        }),
-      ];
+    return worldPortFindings(this, ctx, {
+      portsOf: (x) => openPorts(x.rule.match).intersect(ADMIN_PORTS),
+      ladder: ['critical', 'high', 'medium'],
+      risk: 'Remote administration open to the Internet is scanned within minutes and brute-forced or exploited; one weak credential gives a shell.',
+      fix: 'Admit administration only from a bastion group, a VPN or an office CIDR, or use Session Manager and remove the rule.',
+      quickFix: narrowToVpcFix,
     });
   },
 };

@@ -4,8 +4,8 @@ import { removeRules, updateRule } from '../../model/commands/rules.ts';
 import { sameMatch } from '../../model/match-check.ts';
 import type { PortSet } from '../../net/index.ts';
 import { PROTOCOL_TCP, PROTOCOL_UDP, TrafficSet } from '../../net/index.ts';
-import type { LintContext, Severity } from '../types.ts';
-import { allGroupRules, groupTarget, listNames, membersOf, quickFix, ruleTarget, type Direction, type GroupRule } from '../finding.ts';
+import type { Finding, LintContext, LintRule, Severity } from '../types.ts';
+import { allGroupRules, groupTarget, makeFinding, listNames, membersOf, quickFix, ruleTarget, type Direction, type GroupRule } from '../finding.ts';
 import type { FindingTarget, QuickFix } from '../types.ts';
 import { isWorldPeer, peerCidr } from '../match/world.ts';
 import { coversAllPorts, describeMatch, protocolOf } from '../match/rule-traffic.ts';
@@ -95,3 +95,35 @@ export function narrowToVpcFix(d0: Design, x: GroupRule): QuickFix {
 export const isAllPortsRule = (x: GroupRule): boolean => coversAllPorts(x.rule.match);
 
 export type { Direction };
+
+/** How one world-open-port rule differs from the others: which ports count, how bad, what to say. */
+export interface WorldPortCheck {
+  /** The ports of a world rule this check reports; empty means no finding. */
+  portsOf: (x: GroupRule, d: Design) => PortSet;
+  ladder: SeverityLadder;
+  risk: string;
+  fix: string;
+  quickFix: (d: Design, x: GroupRule) => QuickFix;
+}
+
+/** Findings for world-open ingress rules on the ports a check cares about, severity from real exposure. */
+export function worldPortFindings(rule: LintRule, ctx: LintContext, check: WorldPortCheck): Finding[] {
+  return worldIngressRules(ctx.design).flatMap((x) => {
+    const ports = check.portsOf(x, ctx.design);
+    if (ports.isEmpty()) return [];
+    const m = memberExposure(ctx, x.group.id, portTraffic(ports));
+    const cidr = x.rule.peer.kind === 'cidr' ? x.rule.peer.cidr : '';
+    return [
+      makeFinding(rule, {
+        ids: [x.group.id, x.rule.id],
+        severity: ladderSeverity(m, check.ladder),
+        message: `${x.group.name} admits ${portsPhrase(x.rule, ports)} from ${cidr}${onMembers(m)}`,
+        risk: check.risk,
+        fix: check.fix,
+        targets: ruleTargets(x),
+        resourceIds: m.resourceIds,
+        quickFix: check.quickFix(ctx.design, x),
+      }),
+    ];
+  });
+}

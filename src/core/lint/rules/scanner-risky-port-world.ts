@@ -1,9 +1,9 @@
 /** A risky port of the catalogue's list (databases, caches, file sharing, cluster APIs…) open to the world; admin ports have their own rule. */
+import { PortSet } from '../../net/index.ts';
 import type { LintRule } from '../types.ts';
-import { makeFinding } from '../finding.ts';
 import { openPorts } from '../match/rule-traffic.ts';
 import { ADMIN_PORTS, RISKY_PORTS } from '../match/ports.ts';
-import { isAllPortsRule, ladderSeverity, memberExposure, narrowToVpcFix, onMembers, portsPhrase, portTraffic, ruleTargets, worldIngressRules } from './scanner-common.ts';
+import { isAllPortsRule, narrowToVpcFix, worldPortFindings } from './scanner-common.ts';
 
 const RISKY_NOT_ADMIN = RISKY_PORTS.subtract(ADMIN_PORTS);
 
@@ -19,25 +19,14 @@ export const riskyPortOpenToWorld: LintRule = {
   ],
   family: 'scanner',
   check(ctx) {
-    // A rule opening every port gets the all-ports finding instead: it names the same risk once.
-    return worldIngressRules(ctx.design).flatMap((x) => {
-      if (isAllPortsRule(x)) return [];
-      const ports = openPorts(x.rule.match).intersect(RISKY_NOT_ADMIN);
-      if (ports.isEmpty()) return [];
-      const m = memberExposure(ctx, x.group.id, portTraffic(ports));
-      const cidr = x.rule.peer.kind === 'cidr' ? x.rule.peer.cidr : '';
-      return [
-        makeFinding(this, {
-          ids: [x.group.id, x.rule.id],
-          severity: ladderSeverity(m, ['critical', 'high', 'medium']),
-          message: `${x.group.name} admits ${portsPhrase(x.rule, ports)} from ${cidr}${onMembers(m)}`,
-          risk: 'Databases, caches, file shares and cluster APIs on these ports are routinely found by Internet scanners and exploited or emptied.',
-          fix: 'Admit these ports only from the groups or private CIDRs that use them (the app tier, a VPN), never from the world.',
-          targets: ruleTargets(x),
-          resourceIds: m.resourceIds,
-          quickFix: narrowToVpcFix(ctx.design, x),
-        }),
-      ];
+    return worldPortFindings(this, ctx, {
+      portsOf: (x) =>
+        // A rule opening every port gets the all-ports finding instead: it names the same risk once.
+        isAllPortsRule(x) ? PortSet.none() : openPorts(x.rule.match).intersect(RISKY_NOT_ADMIN),
+      ladder: ['critical', 'high', 'medium'],
+      risk: 'Databases, caches, file shares and cluster APIs on these ports are routinely found by Internet scanners and exploited or emptied.',
+      fix: 'Admit these ports only from the groups or private CIDRs that use them (the app tier, a VPN), never from the world.',
+      quickFix: narrowToVpcFix,
     });
   },
 };
