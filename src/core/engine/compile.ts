@@ -110,6 +110,7 @@ function build(design: Design): CompiledDesign {
   const groupLists = new Map<string, GroupInfo[]>();
   const split = splitSubnets(subnets, groups, acls, tables);
   const classIds = new Map<string, number>();
+  const shapes = new Map<string, number>();
   const resources: CompiledDesign['resources'] = new Map();
   const members = new Map<string, EniInfo[]>();
   for (const r of Object.values(design.resources)) {
@@ -121,6 +122,10 @@ function build(design: Design): CompiledDesign {
       let id = classIds.get(info.peerClass);
       if (id === undefined) classIds.set(info.peerClass, (id = classIds.size));
       info.classId = id;
+      const shapeKey = `${subnet.subnet.id}|${info.groups.map((g) => g.sg.id).join(',')}`;
+      let shape = shapes.get(shapeKey);
+      if (shape === undefined) shapes.set(shapeKey, (shape = shapes.size));
+      info.shape = shape;
       enis.set(eni.id, info);
       list.push(info);
       for (const g of info.groupIds) {
@@ -129,7 +134,7 @@ function build(design: Design): CompiledDesign {
         else members.set(g, [info]);
       }
     }
-    resources.set(r.id, { resource: r, label: named(r.name, r.id), enis: list });
+    resources.set(r.id, { resource: r, label: named(r.name, r.id), enis: list, index: resources.size });
   }
 
   const nats = new Map<string, NatInfo>();
@@ -327,5 +332,6 @@ function compileEni(
     label,
     peerClass: split.has(subnet.subnet.id) || r.kind === 'lambda' ? eni.id : `${subnet.subnet.id}|${key}|${r.kind}|${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`,
     classId: 0,
+    shape: 0,
   };
 }

@@ -117,12 +117,16 @@ export interface EniInfo {
   peerClass: string;
   /** A small integer standing for `peerClass`, for memo keys. */
   classId: number;
+  /** A small integer per (subnet, group list): what upper bounds of what others may open toward it depend on. */
+  shape: number;
 }
 
 export interface ResourceInfo {
   resource: Resource;
   label: string;
   enis: EniInfo[];
+  /** Position in design order: answers list resources in this order whichever way they were found. */
+  index: number;
 }
 
 export interface NatInfo {

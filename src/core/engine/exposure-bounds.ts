@@ -10,13 +10,14 @@
  * outside it gets through. Across VPCs the host may be seen from a public or NAT address, so the
  * bound there is everything the destination's groups admit.
  */
-import { TrafficSet, type Address } from '../net/index.ts';
+import { TrafficSet, type Address, type PortSet } from '../net/index.ts';
+import { replyPass } from './flow-traffic.ts';
 import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo, RuleInfo, SubnetInfo } from './compiled.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { resourceGrant } from './grants.ts';
 import { addressIn } from './plan-private.ts';
 import { destinationAllows } from './preconditions.ts';
-import { intersect, sgUnion } from './sg-eval.ts';
+import { intersect, sgUnion, type SgDirection } from './sg-eval.ts';
 
 /** A host's grant toward a resource, memoised on the compiled design (exposure asks it again and again). */
 export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
@@ -25,7 +26,7 @@ export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceIn
   let row = memo.get(from);
   if (!row) memo.set(from, (row = new Map()));
   let t = row.get(to);
-  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
+  if (!t) { (globalThis as any).__pg = ((globalThis as any).__pg ?? 0) + 1; row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all()))); }
   return t;
 }
 
@@ -56,8 +57,8 @@ export function hostBounds(ix: CompiledDesign, host: ResourceInfo): HostBounds {
 
 /** Upper bounds of one host's grants, cached per destination group list (most resources share a few). */
 export class HostBounds {
-  /** Per destination subnet, group list and whether the interface has IPv6. */
-  private readonly byList = new Map<SubnetInfo, Map<readonly GroupInfo[], [TrafficSet | undefined, TrafficSet | undefined]>>();
+  /** Per destination shape (subnet and group list; compiled.ts), for IPv4 only [0] or both families [1]. */
+  private readonly byShape: [Array<TrafficSet | undefined>, Array<TrafficSet | undefined>] = [[], []];
   private readonly sameVpc: boolean;
   private readonly v6: boolean;
 
@@ -79,14 +80,9 @@ export class HostBounds {
   }
 
   private ofEni(d: EniInfo): TrafficSet {
-    let perVpc = this.byList.get(d.subnet);
-    if (!perVpc) this.byList.set(d.subnet, (perVpc = new Map()));
-    let pair = perVpc.get(d.groups);
-    if (!pair) perVpc.set(d.groups, (pair = [undefined, undefined]));
     const slot = d.private6 && this.v6 ? 1 : 0;
-    let t = pair[slot];
-    if (!t) pair[slot] = t = this.compute(d, slot === 1);
-    return t;
+    const row = this.byShape[slot];
+    return (row[d.shape] ??= this.compute(d, slot === 1));
   }
 
   private compute(d: EniInfo, v6: boolean): TrafficSet {
@@ -96,9 +92,13 @@ export class HostBounds {
       for (const family of v6 ? ([4, 6] as const) : ([4] as const)) {
         const address = addressIn(s, family);
         if (!address) continue;
-        let t = ingressFrom(d.groups, s, address);
-        const acl = s.subnet !== d.subnet ? d.subnet.acl?.inbound[family] : undefined;
-        if (acl && !t.isEmpty()) t = within(t, aclAllowedAll(acl, address));
+        let t = matchedUnion(d.groups, 'ingress', s, address);
+        if (s.subnet !== d.subnet && d.subnet.acl) {
+          // The destination subnet's ACL, both ways: the request in, and the reply out to the host's ephemeral ports.
+          const { inbound, outbound } = d.subnet.acl;
+          if (!t.isEmpty()) t = within(t, aclAllowedAll(inbound[family], address));
+          if (!t.isEmpty()) t = replied(t, aclAllowedAll(outbound[family], address), s.ephemeral);
+        }
         if (t !== out) out = joined(out, t);
       }
     }
@@ -106,37 +106,9 @@ export class HostBounds {
   }
 }
 
-/** A group list's ingress rules, and the unions of those that match a peer, by match mask. */
-interface Flat {
-  rules: RuleInfo[];
-  unions: Map<number, TrafficSet>;
-}
-const flatMemo = new WeakMap<readonly GroupInfo[], Flat>();
-
-/**
- * What the groups admit from interface `s` at `address` on private addresses: sgUnion's answer,
- * computed with a bit mask instead of a string key (this runs for every host and group list).
- */
-function ingressFrom(groups: readonly GroupInfo[], s: EniInfo, address: Address): TrafficSet {
-  let f = flatMemo.get(groups);
-  if (!f) flatMemo.set(groups, (f = { rules: groups.flatMap((g) => g.ingress), unions: new Map() }));
-  if (f.rules.length > 30) return sgUnion(groups, 'ingress', { address, eni: s, desc: '' });
-  let mask = 0;
-  for (let i = 0; i < f.rules.length; i++) {
-    const r = f.rules[i]!;
-    let hit = false;
-    if (r.ref) hit = r.ref.status === 'ok' && s.groupIds.has(r.ref.groupId);
-    else for (const c of r.cidrs) if (c.family === address.family && c.first <= address.value && address.value <= c.last) hit = true;
-    if (hit) mask |= 1 << i;
-  }
-  if (mask === 0) return NONE;
-  let u = f.unions.get(mask);
-  if (!u) {
-    u = NONE;
-    for (let i = 0; i < f.rules.length; i++) if (mask & (1 << i)) u = joined(u, f.rules[i]!.traffic);
-    f.unions.set(mask, u);
-  }
-  return u;
+/** What the groups admit from interface `s` at `address` on private addresses (sgUnion's masked path). */
+function matchedUnion(groups: readonly GroupInfo[], dir: SgDirection, s: EniInfo, address: Address): TrafficSet {
+  return sgUnion(groups, dir, { address, eni: s, desc: '' });
 }
 
 const ingressMemo = new WeakMap<readonly GroupInfo[], TrafficSet>();
@@ -164,6 +136,20 @@ function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
   if (a.isEmpty() || a === b) return b;
   if (b.isEmpty()) return a;
   return memo2(joinedMemo, a, b, () => a.union(b));
+}
+
+const repliedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, WeakMap<PortSet, TrafficSet>>>();
+
+/** What of `t` still gets its reply back through `allowed` to the client's ephemeral ports (replyPass, kept by identity). */
+function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet): TrafficSet {
+  if (allowed.isAll()) return t;
+  let byAllowed = repliedMemo.get(t);
+  if (!byAllowed) repliedMemo.set(t, (byAllowed = new WeakMap()));
+  let byPorts = byAllowed.get(allowed);
+  if (!byPorts) byAllowed.set(allowed, (byPorts = new WeakMap()));
+  let hit = byPorts.get(ephemeral);
+  if (!hit) byPorts.set(ephemeral, (hit = replyPass(t, { tcp: ephemeral, udp: ephemeral }, allowed, true).traffic));
+  return hit;
 }
 
 function memo2(memo: WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>, a: TrafficSet, b: TrafficSet, make: () => TrafficSet): TrafficSet {

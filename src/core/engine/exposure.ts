@@ -22,8 +22,8 @@ import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
 import { possibleTargets } from './peer-index.ts';
+import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
-import { hostBounds, pairGrant, type HostBounds } from './exposure-bounds.ts';
 import { hop, toEntry } from './exposure-entries.ts';
 
 /** Something that can carry a chain further: a taken-over host, or a load balancer's listener. */
@@ -37,8 +37,6 @@ interface Node {
   from?: { node: Node; traffic: TrafficSet; via?: string };
   direct?: { traffic: TrafficSet; via?: string };
   queued: boolean;
-  /** Upper bounds of what a host opens (hosts only). */
-  bounds?: HostBounds;
 }
 
 interface Edge {
@@ -113,14 +111,8 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   }
   if (options.multiHop === false) return result;
 
-  /**
-   * What a host may open toward, in design order. A pair is evaluated only when its upper bound
-   * (exposure-bounds.ts) leaves room for it to matter, so results are those of evaluating all.
-   */
-  const targetsOf = (n: Node) => {
-    n.bounds ??= hostBounds(ix, n.res);
-    return possibleTargets(ix, n.res);
-  };
+  /** What a host may open toward, in design order (itself and Lambda functions left out). */
+  const targetsOf = (n: Node) => possibleTargets(ix, n.res);
   const skipped = (n: Node, res: ResourceInfo) => res === n.res || res === origin || res.resource.kind === 'lambda';
   const balancer = new Map<Node, Edge[]>();
   const balancerOf = (n: Node) => {
@@ -139,8 +131,9 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       for (const e of balancerOf(n)) if (e.to !== origin) along(e.to, e.traffic, e.via);
       continue;
     }
+    const bounds = hostBounds(ix, n.res);
     for (const res of targetsOf(n)) {
-      if (skipped(n, res) || !mayGrow(res, n.sources) || n.bounds!.toward(res).isEmpty()) continue;
+      if (skipped(n, res) || !mayGrow(res, n.sources) || bounds.toward(res).isEmpty()) continue;
       const traffic = pairGrant(ix, n.res, res);
       if (!traffic.isEmpty()) along(res, traffic);
     }
@@ -156,9 +149,12 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       }
       continue;
     }
+    // A pair is evaluated only when its upper bound (exposure-bounds.ts) leaves room for it to
+    // matter, so results are those of evaluating all.
+    const bounds = hostBounds(ix, n.res);
     for (const res of targetsOf(n)) {
       if (skipped(n, res) || ancestors.includes(res) || coverage.saturated(res, n.sources)) continue;
-      const bound = n.bounds!.toward(res);
+      const bound = bounds.toward(res);
       if (bound.isEmpty() || coverage.covers(res, n.sources, bound)) continue;
       const traffic = pairGrant(ix, n.res, res);
       if (!traffic.isEmpty()) report(res, traffic);

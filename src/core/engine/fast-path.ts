@@ -16,14 +16,6 @@ import { balancerAllows, destinationAllows } from './preconditions.ts';
 import { bestRoute } from './route-eval.ts';
 import { EPHEMERAL } from './compile.ts';
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
-  return id;
-}
-
 const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();
 const CLASS_SPACE = 1 << 24;
@@ -34,10 +26,21 @@ function acl(subnet: SubnetInfo, dir: 'inbound' | 'outbound', peer: Address): Tr
   return entries ? aclAllowedAll(entries, peer) : ALL;
 }
 
+/** Results keyed by the identities of the sets that decide them: a tree of maps, one level per part. */
+type KeyTree = Map<object, KeyTree | TrafficSet>;
+const trees = new WeakMap<CompiledDesign, KeyTree>();
+
 function memoised(ix: CompiledDesign, parts: object[], compute: () => TrafficSet): TrafficSet {
-  const key = `fp|${parts.map(idOf).join(',')}`;
-  let hit = ix.memo.get(key) as TrafficSet | undefined;
-  if (!hit) ix.memo.set(key, (hit = compute()));
+  let node = trees.get(ix);
+  if (!node) trees.set(ix, (node = new Map()));
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = node.get(parts[i]!) as KeyTree | undefined;
+    if (!next) node.set(parts[i]!, (next = new Map()));
+    node = next;
+  }
+  let hit = node.get(parts[last]!) as TrafficSet | undefined;
+  if (!hit) node.set(parts[last]!, (hit = compute()));
   return hit;
 }
 

@@ -11,6 +11,9 @@ interface PeerIndex {
   byReference: Map<string, GroupInfo[]>;
   byCidr: Array<{ cidr: Cidr; groups: GroupInfo[] }>;
   natAddresses: Address[];
+  /** Resources in design order, and per group the bit set (32 resources a word) of the resources it is on. */
+  resources: ResourceInfo[];
+  membersOf: Map<GroupInfo, Uint32Array>;
 }
 
 function index(ix: CompiledDesign): PeerIndex {
@@ -35,12 +38,23 @@ function index(ix: CompiledDesign): PeerIndex {
     }
   }
   const natAddresses = [...ix.nats.values()].map((n) => n.publicIp).filter((a): a is Address => a !== undefined);
-  const built = { byReference, byCidr: [...cidrs.values()], natAddresses };
+  const resources = [...ix.resources.values()];
+  const words = (resources.length + 31) >>> 5;
+  const membersOf = new Map<GroupInfo, Uint32Array>();
+  for (const g of ix.groups.values()) {
+    const bits = new Uint32Array(words);
+    for (const eni of ix.members.get(g.sg.id) ?? []) {
+      const r = ix.resources.get(eni.resource.id);
+      if (r) bits[r.index >>> 5]! |= 1 << (r.index & 31);
+    }
+    membersOf.set(g, bits);
+  }
+  const built = { byReference, byCidr: [...cidrs.values()], natAddresses, resources, membersOf };
   ix.memo.set('peer-index', built);
   return built;
 }
 
-/** Resources (other than `src`) whose groups could admit something from `src`. */
+/** Resources (other than `src`) whose groups could admit something from `src`, in design order. */
 export function possibleTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
   let memo = targetsMemo.get(ix);
   if (!memo) targetsMemo.set(ix, (memo = new Map()));
@@ -62,22 +76,21 @@ function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
   for (const { cidr, groups: gs } of idx.byCidr) {
     if (addresses.some((a) => cidrContainsAddress(cidr, a))) for (const g of gs) groups.add(g);
   }
-  const out = new Set<ResourceInfo>();
+  // A bit set of resources, read back in design order: answers read the same whichever way they were found.
+  const bits = new Uint32Array((idx.resources.length + 31) >>> 5);
   for (const g of groups) {
-    for (const eni of ix.members.get(g.sg.id) ?? []) {
-      const r = ix.resources.get(eni.resource.id);
-      if (r && r !== src) out.add(r);
+    const m = idx.membersOf.get(g);
+    if (m) for (let w = 0; w < bits.length; w++) bits[w]! |= m[w]!;
+  }
+  bits[src.index >>> 5]! &= ~(1 << (src.index & 31));
+  const out: ResourceInfo[] = [];
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      out.push(idx.resources[(w << 5) + 31 - Math.clz32(low)]!);
+      word ^= low;
     }
   }
-  // In design order, so answers read the same whichever way they were found.
-  return out.size * 4 < ix.resources.size ? [...out].sort((a, b) => order(ix, a) - order(ix, b)) : [...ix.resources.values()].filter((r) => out.has(r));
-}
-
-function order(ix: CompiledDesign, r: ResourceInfo): number {
-  let positions = ix.memo.get('resource-order') as Map<ResourceInfo, number> | undefined;
-  if (!positions) {
-    positions = new Map([...ix.resources.values()].map((x, i) => [x, i]));
-    ix.memo.set('resource-order', positions);
-  }
-  return positions.get(r) ?? 0;
+  return out;
 }

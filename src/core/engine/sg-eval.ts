@@ -8,6 +8,7 @@ import { cidrContainsAddress, TrafficSet, type Address } from '../net/index.ts';
 import type { EniInfo, GroupInfo, RuleInfo } from './compiled.ts';
 import type { Explanation, ExplanationCode } from './types.ts';
 import { groupsPhrase, listing } from './labels.ts';
+import { maskedUnion } from './sg-masks.ts';
 
 export type SgDirection = 'ingress' | 'egress';
 
@@ -41,24 +42,12 @@ export function anyRuleForPeer(groups: readonly GroupInfo[], dir: SgDirection, p
 
 /** Everything the groups allow toward/from the peer: the union of matching rules, memoised on which rules match. */
 export function sgUnion(groups: readonly GroupInfo[], dir: SgDirection, peer: SgPeer): TrafficSet {
-  // A peer interface on its private address always gets the same answer: memoise on it.
-  const byPeer = peer.eni && !peer.viaPublic && peer.address ? peerMemo(groups, dir, peer.address) : undefined;
-  const hit = byPeer?.get(peer.eni!);
-  if (hit) return hit;
-  const out = computeUnion(groups, dir, peer);
-  byPeer?.set(peer.eni!, out);
-  return out;
-}
-
-const byPeerMemo = new WeakMap<readonly GroupInfo[], Map<string, WeakMap<EniInfo, TrafficSet>>>();
-
-function peerMemo(groups: readonly GroupInfo[], dir: SgDirection, address: Address): WeakMap<EniInfo, TrafficSet> {
-  let m = byPeerMemo.get(groups);
-  if (!m) byPeerMemo.set(groups, (m = new Map()));
-  const key = `${dir}${address.family}`;
-  let w = m.get(key);
-  if (!w) m.set(key, (w = new WeakMap()));
-  return w;
+  // A peer interface on its private address: the masked fast path (sg-masks.ts).
+  if (peer.eni && !peer.viaPublic && peer.address) {
+    const hit = maskedUnion(groups, dir, peer.eni, peer.address, TrafficSet.empty());
+    if (hit) return hit;
+  }
+  return computeUnion(groups, dir, peer);
 }
 
 function computeUnion(groups: readonly GroupInfo[], dir: SgDirection, peer: SgPeer): TrafficSet {

@@ -17,6 +17,7 @@ const ONLY: ReadonlyMap<number, IntervalSet<number>> = new Map(DETAILED_PROTOCOL
 export class TrafficSet {
   private static readonly EMPTY = new TrafficSet(NO_PROTOCOLS, new Map());
   private static readonly ALL = new TrafficSet(ALL_PROTOCOLS, new Map());
+  private described: string | undefined;
 
   private constructor(
     /** Protocols allowed entirely: every port, type and code. */
@@ -167,7 +168,8 @@ export class TrafficSet {
 
   /** A short sentence for explanations: "tcp 80, 443, 8000-8080; icmp echo-request". */
   describe(): string {
-    return describeTraffic(this);
+    // Sets are immutable and shared (engine memos hand out the same objects), so say it once.
+    return (this.described ??= describeTraffic(this));
   }
 }
 
