@@ -26,7 +26,7 @@ export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceIn
   let row = memo.get(from);
   if (!row) memo.set(from, (row = new Map()));
   let t = row.get(to);
-  if (!t) { (globalThis as any).__pg = ((globalThis as any).__pg ?? 0) + 1; row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all()))); }
+  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
   return t;
 }
 
