@@ -12,10 +12,12 @@ import { SecurityGroupList } from '../ui/panels/SecurityGroupList.tsx';
 import { ShortcutsDialog } from '../ui/panels/ShortcutsDialog.tsx';
 import { StatusBar } from '../ui/panels/StatusBar.tsx';
 import { TemplatesDialog } from '../ui/panels/TemplatesDialog.tsx';
+import { ImportDialog } from '../ui/panels/import/ImportDialog.tsx';
 import { TopBar } from '../ui/panels/TopBar.tsx';
 import { designStore, useStore } from '../ui/store/index.ts';
 import { startAutosave } from './autosave.ts';
 import { startFindings } from './findings.ts';
+import { installImportDrop } from './import-drop.ts';
 import { installShortcuts } from './keyboard.ts';
 import type { Library } from './library.ts';
 import { followTheme } from './theme.ts';
@@ -24,7 +26,7 @@ export function App({ library }: { library: Library }) {
   const presenting = useStore((s) => s.presenting);
   const findingsOpen = useStore((s) => s.findingsOpen);
   useEffect(() => {
-    const stops = [startAutosave(designStore, library.save), startFindings(designStore), installShortcuts(), followTheme()];
+    const stops = [startAutosave(designStore, library.save), startFindings(designStore), installShortcuts(), followTheme(), installImportDrop()];
     return () => stops.forEach((stop) => stop());
   }, [library]);
 
@@ -59,6 +61,7 @@ export function App({ library }: { library: Library }) {
       <ShortcutsDialog />
       <DesignLibrary actions={library} />
       <TemplatesDialog actions={library} />
+      <ImportDialog actions={library} />
       <CommandPalette />
       <ConnectDialog />
     </div>

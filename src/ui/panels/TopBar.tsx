@@ -33,7 +33,7 @@ export function TopBar() {
         Templates
       </Button>
       {/* Placeholders until import and export land; icon-only on narrow screens. */}
-      <Button icon="upload" variant="ghost" disabled aria-label="Import" title="Import arrives in a later release">
+      <Button icon="upload" variant="ghost" aria-label="Import" title="Import a design, describe bundle, Terraform or CloudFormation (or drop files on the window)" onClick={() => designStore.getState().setImportOpen(true)}>
         <span className="hidden min-[1400px]:inline">Import</span>
       </Button>
       <Button icon="download" variant="ghost" disabled aria-label="Export" title="Export arrives in a later release">

@@ -17,6 +17,8 @@ export interface UiSlice {
   setTemplatesOpen: (open: boolean) => void;
   libraryOpen: boolean;
   setLibraryOpen: (open: boolean) => void;
+  importOpen: boolean;
+  setImportOpen: (open: boolean) => void;
   /** Draw the connections security-group rules allow. */
   showConnections: boolean;
   setShowConnections: (show: boolean) => void;
@@ -41,6 +43,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   setTemplatesOpen: (templatesOpen) => set({ templatesOpen }),
   libraryOpen: false,
   setLibraryOpen: (libraryOpen) => set({ libraryOpen }),
+  importOpen: false,
+  setImportOpen: (importOpen) => set({ importOpen }),
   showConnections: true,
   setShowConnections: (showConnections) => set({ showConnections }),
   fitViewRequest: 0,

@@ -79,6 +79,7 @@ export function buildCommands(s: StoreState): Command[] {
     { id: 'redo', section: 'Design', label: 'Redo', run: redo },
     { id: 'designs', section: 'Design', label: 'Open the list of designs', run: () => act().setLibraryOpen(true) },
     { id: 'templates', section: 'Design', label: 'Start from a template', run: () => act().setTemplatesOpen(true) },
+    { id: 'import', section: 'Design', label: 'Import files (design, describe bundle, Terraform, CloudFormation)', run: () => act().setImportOpen(true) },
     { id: 'present', section: 'View', label: s.presenting ? 'Stop presenting: show the side panels' : 'Present: hide the side panels', run: () => act().setPresenting(!s.presenting) },
     { id: 'fit', section: 'View', label: 'Fit the design in view', run: () => act().requestFitView() },
     { id: 'theme', section: 'View', label: s.theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', run: () => act().setTheme(s.theme === 'dark' ? 'light' : 'dark') },
