@@ -9,6 +9,7 @@ import { tierEgress } from './design-tier-egress.ts';
 import { ineffectivePublicRule } from './design-ineffective-public-rule.ts';
 import { designTierOf } from './design-support.ts';
 import { applyQuickFix, expectWellFormed, findings } from './design-test-helpers.ts';
+import { runLint } from '../run-lint.ts';
 
 /** T plus a public web server in P-a (sg-web admits 80 from the world). */
 const withWeb = () =>
@@ -141,13 +142,19 @@ describe('design-tier-egress', () => {
   });
 
   it('is low when the database subnets have no way out, medium with a NAT route; the quick fix removes the rule', () => {
-    const closed = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0')]).build();
+    const closed = topologyT().setEgress(T.sgDb, [tcp(443, '0.0.0.0/0')]).build();
     expect(findings(tierEgress, closed).map((f) => f.severity)).toEqual(['low']);
-    const open = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0')]).route(T.rtDb, '0.0.0.0/0', T.nat).build();
+    const open = topologyT().setEgress(T.sgDb, [tcp(443, '0.0.0.0/0')]).route(T.rtDb, '0.0.0.0/0', T.nat).build();
     const list = findings(tierEgress, open);
     expect(list.map((f) => f.severity)).toEqual(['medium']);
     expectWellFormed(list);
     applyQuickFix(tierEgress, open, list[0]!);
+  });
+
+  it('leaves all traffic to the world to sg-open-egress: one finding per rule', () => {
+    const d = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0'), tcp(443, '::/0')]).build();
+    expect(findings(tierEgress, d).map((f) => f.id)).toEqual([`design-tier-egress:${T.sgDb},${T.sgDb}-out-2`]);
+    expect(runLint(d).filter((f) => f.id.endsWith(`${T.sgDb}-out-1`)).map((f) => `${f.severity} ${f.ruleId}`)).toEqual(['medium sg-open-egress']);
   });
 
   it('does not flag the app tier, whose egress is per tier the scanner’s business', () => {
