@@ -11,8 +11,10 @@
  *   (the designed admin path). This is the architecture working: the data tier is reported at
  *   `info` so the chain stays visible, a private app host not at all.
  * - loose: a hop skips a tier the design has (web -> data beside an app tier, Internet -> app host
- *   beside a front tier), an inner hop is admitted by a CIDR instead of a group reference, or the
- *   chain enters a host other than a bastion on an admin port from a restricted source.
+ *   beside a front tier), the target admits the last host by a CIDR instead of a group reference
+ *   (a CIDR further up is its own target's finding, and the engine already follows every other
+ *   host the block holds), or the chain enters a host other than a bastion on an admin port from a
+ *   restricted source.
  * - admin: a hop carries an admin port (SSH, RDP, Telnet, VNC, WinRM) or every port, other than
  *   the bastion path, or the chain enters a host open to the whole Internet on an admin port.
  *
@@ -27,7 +29,8 @@
  *
  * A data-tier port behind nothing but load balancers is the database on the Internet, whatever the
  * shape. Each row only falls as the chain grows, so a shorter chain never ranks below a longer one
- * of the same shape; of a resource's chains the worst is reported, the shortest on a tie.
+ * of the same shape. Of a resource's chains the worst is reported; on a tie, one open to the whole
+ * Internet before one from named sources only, then the shortest.
  */
 import type { Design, Resource } from '../../model/types.ts';
 import type { ChainHop, ExposureEntry } from '../../engine/types.ts';
@@ -156,7 +159,7 @@ function entryFlaw(ctx: LintContext, entry: ExposureEntry, to: Resource, present
   return undefined;
 }
 
-function innerFlaw(d: Design, from: Resource, to: Resource, present: Set<TierLevel>): HopFlaw | undefined {
+function innerFlaw(d: Design, from: Resource, to: Resource, present: Set<TierLevel>, last: boolean): HopFlaw | undefined {
   const admitting = grants(d, from, to);
   const all = admitting.reduce((t, a) => t.union(a.traffic), TrafficSet.empty());
   const level = skipped(present, tierLevel(designTierOf(d, from)) ?? 0, tierLevel(designTierOf(d, to)));
@@ -176,7 +179,8 @@ function innerFlaw(d: Design, from: Resource, to: Resource, present: Set<TierLev
     if (!bastionPath) return { shape: 'admin', admin: describePorts(admin), why: `${group(open)} admits ${describePorts(admin)} from ${from.name} (${named(open)})`, rules: rulesOf(open), ...skip };
   }
   const byCidr = admitting.filter((a) => a.rule.peer.kind !== 'security-group');
-  if (byCidr.length > 0) return { shape: 'loose', why: `${group(byCidr)} admits ${from.name} by address (${named(byCidr)}), not by its security group`, rules: [], ...skip };
+  // A CIDR further up the chain is that hop's target's finding; the engine already follows any other host the block holds.
+  if (byCidr.length > 0 && last) return { shape: 'loose', why: `${group(byCidr)} admits ${from.name} by address (${named(byCidr)}), not by its security group`, rules: [], ...skip };
   if (level !== undefined) return { shape: 'loose', why: `${group(admitting)} admits ${from.name} directly`, rules: [], ...skip };
   return undefined;
 }
@@ -196,7 +200,7 @@ function judge(ctx: LintContext, entry: ExposureEntry, data: boolean, present: S
     const to = d.resources[hop.to];
     const from = d.resources[hop.from];
     if (!to) return;
-    const flaw = i === 0 ? entryFlaw(ctx, entry, to, present) : from ? innerFlaw(d, from, to, present) : undefined;
+    const flaw = i === 0 ? entryFlaw(ctx, entry, to, present) : from ? innerFlaw(d, from, to, present, i === entry.chain.length - 1) : undefined;
     if (flaw) flaws.push(flaw);
   });
   const shape = flaws.reduce<Shape>((s, f) => (SHAPE_RANK[f.shape] > SHAPE_RANK[s] ? f.shape : s), 'designed');
@@ -208,6 +212,14 @@ function judge(ctx: LintContext, entry: ExposureEntry, data: boolean, present: S
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const rank = (s: Severity | undefined) => (s === undefined ? -1 : 4 - ['critical', 'high', 'medium', 'low', 'info'].indexOf(s));
+
+/** Of two chains to one resource: the more severe, then the one open to the whole Internet, then the shorter. */
+function worse(a: Judged, b: Judged): boolean {
+  if (rank(a.severity) !== rank(b.severity)) return rank(a.severity) > rank(b.severity);
+  const open = (j: Judged) => (j.entry.sources === undefined ? 1 : 0);
+  if (open(a) !== open(b)) return open(a) > open(b);
+  return a.entry.chain.length < b.entry.chain.length;
+}
 
 function chainText(d: Design, chain: readonly ChainHop[], entry: ExposureEntry): string {
   const name = (id: string) => (id === 'internet' ? (entry.sources ? `Internet (${listNames(entry.sources)})` : 'Internet') : (d.resources[id]?.name ?? id));
@@ -248,7 +260,7 @@ export const transitiveExposure: LintRule = {
       if (!data && (publicAddressInPublicSubnet(ctx, r) || tier === 'lb' || tier === 'web' || tier === 'bastion')) continue;
       const judged = judge(ctx, entry, data, present);
       const prev = best.get(r.id);
-      if (!prev || rank(judged.severity) > rank(prev.severity) || (rank(judged.severity) === rank(prev.severity) && entry.chain.length < prev.entry.chain.length)) best.set(r.id, judged);
+      if (!prev || worse(judged, prev)) best.set(r.id, judged);
     }
     return [...best.values()].flatMap(({ entry, shape, hosts, flaws, severity }) => {
       if (!severity) return [];
