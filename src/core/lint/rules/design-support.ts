@@ -84,6 +84,12 @@ export function hasWayOut(d: Design, r: Resource): boolean {
   });
 }
 
+/** Whether a group is the bastion's: named so (bastion, jump), or carried by a bastion-tier resource. */
+export function isBastionGroup(d: Design, groupId: string): boolean {
+  if (/bastion|jump/i.test(d.securityGroups[groupId]?.name ?? '')) return true;
+  return Object.values(d.resources).some((r) => r.enis.some((e) => e.securityGroupIds.includes(groupId)) && designTierOf(d, r) === 'bastion');
+}
+
 /** Interfaces carrying a group, with their resource. */
 export function enisOfGroup(d: Design, groupId: string): Array<{ resource: Resource; eni: Eni }> {
   const out: Array<{ resource: Resource; eni: Eni }> = [];

@@ -32,7 +32,7 @@
  * of the same shape. Of a resource's chains the worst is reported; on a tie, one open to the whole
  * Internet before one from named sources only, then the shortest.
  */
-import type { Design, Resource } from '../../model/types.ts';
+import type { Design, Resource, SecurityGroupRule } from '../../model/types.ts';
 import type { ChainHop, ExposureEntry } from '../../engine/types.ts';
 import { reach } from '../../engine/index.ts';
 import { removeRules } from '../../model/commands/rules.ts';
@@ -45,7 +45,7 @@ import { internetReach, publicAddressInPublicSubnet } from '../match/exposure.ts
 import { ADMIN_PORTS, describePorts } from '../match/ports.ts';
 import { describeMatch, portsOfTraffic, ruleTraffic } from '../match/rule-traffic.ts';
 import { isWorldPeer } from '../match/world.ts';
-import { designTierOf, peerMatchesEni, presentLevels, tierLevel, type TierLevel } from './design-support.ts';
+import { designTierOf, isBastionGroup, peerMatchesEni, presentLevels, tierLevel, type TierLevel } from './design-support.ts';
 
 const ID = 'design-transitive-exposure';
 
@@ -77,8 +77,6 @@ interface AdminRule {
 /** What is wrong with one hop, if anything. */
 interface HopFlaw {
   shape: Exclude<Shape, 'designed'>;
-  /** For an admin hop: what it opens ("22 (SSH)", "every port"). */
-  admin?: string;
   /** Half a sentence: "DBSG admits 22 (SSH) from web-1 (tcp 22 from 0.0.0.0/0)". */
   why: string;
   /** The ingress rules that give the hop its admin ports (inner hops only). */
@@ -96,7 +94,7 @@ function grants(d: Design, from: Resource, to: Resource) {
       }
     }
   }
-  const admitting: Array<{ groupId: string; rule: (typeof d.securityGroups)[string]['ingress'][number]; traffic: TrafficSet }> = [];
+  const admitting: Array<{ groupId: string; rule: SecurityGroupRule; traffic: TrafficSet }> = [];
   for (const gid of new Set(to.enis.flatMap((e) => e.securityGroupIds))) {
     for (const rule of d.securityGroups[gid]?.ingress ?? []) {
       if (!from.enis.some((e) => peerMatchesEni(d, rule.peer, e))) continue;
@@ -106,10 +104,6 @@ function grants(d: Design, from: Resource, to: Resource) {
   }
   return admitting;
 }
-
-const isBastionGroup = (d: Design, groupId: string) =>
-  /bastion|jump/i.test(d.securityGroups[groupId]?.name ?? '') ||
-  Object.values(d.resources).some((r) => designTierOf(d, r) === 'bastion' && r.enis.some((e) => e.securityGroupIds.includes(groupId)));
 
 /** The admin ports of some traffic that the engine confirms from `from` to `to` (tcp or udp). */
 function confirmedAdminPorts(d: Design, from: Resource, to: Resource, traffic: TrafficSet): PortSet {
@@ -140,12 +134,11 @@ function entryFlaw(ctx: LintContext, entry: ExposureEntry, to: Resource, present
   const direct = portsOfTraffic(internetReach(ctx, to.id)).intersect(ADMIN_PORTS);
   if (!direct.isEmpty() && entry.sources === undefined) {
     // Open to the whole Internet: a world rule admits the admin port and the engine lets it in.
-    const world = new Set(to.enis.flatMap((e) => e.securityGroupIds)).values();
-    for (const gid of world) {
+    for (const gid of new Set(to.enis.flatMap((e) => e.securityGroupIds))) {
       for (const rule of d.securityGroups[gid]?.ingress ?? []) {
         const ports = portsOfTraffic(ruleTraffic(rule.match)).intersect(direct);
         if (isWorldPeer(rule.peer) && !ports.isEmpty()) {
-          return { shape: 'admin', admin: describePorts(ports), why: `${to.name} is open to the whole Internet on ${describePorts(ports)}`, rules: [] };
+          return { shape: 'admin', why: `${to.name} is open to the whole Internet on ${describePorts(ports)}`, rules: [] };
         }
       }
     }
@@ -170,13 +163,13 @@ function innerFlaw(d: Design, from: Resource, to: Resource, present: Set<TierLev
   const group = (list: typeof admitting) => listNames([...new Set(list.map((a) => d.securityGroups[a.groupId]?.name ?? a.groupId))]);
   if (portsOfTraffic(all).isAll()) {
     const open = admitting.filter((a) => portsOfTraffic(a.traffic).isAll());
-    return { shape: 'admin', admin: 'every port', why: `${group(open)} admits every port from ${from.name} (${named(open)})`, rules: rulesOf(open), ...skip };
+    return { shape: 'admin', why: `${group(open)} admits every port from ${from.name} (${named(open)})`, rules: rulesOf(open), ...skip };
   }
   const admin = confirmedAdminPorts(d, from, to, all);
   if (!admin.isEmpty()) {
     const open = admitting.filter((a) => portsOfTraffic(a.traffic).overlaps(admin));
     const bastionPath = designTierOf(d, from) === 'bastion' && open.every((a) => a.rule.peer.kind === 'security-group' && isBastionGroup(d, a.rule.peer.groupId));
-    if (!bastionPath) return { shape: 'admin', admin: describePorts(admin), why: `${group(open)} admits ${describePorts(admin)} from ${from.name} (${named(open)})`, rules: rulesOf(open), ...skip };
+    if (!bastionPath) return { shape: 'admin', why: `${group(open)} admits ${describePorts(admin)} from ${from.name} (${named(open)})`, rules: rulesOf(open), ...skip };
   }
   const byCidr = admitting.filter((a) => a.rule.peer.kind !== 'security-group');
   // A CIDR further up the chain is that hop's target's finding; the engine already follows any other host the block holds.
