@@ -7,14 +7,16 @@ test('findings: listed with a count, follow edits without a click, quick fix is 
   const count = page.getByTestId('findings-count');
   await expect(count).toHaveText(/^[1-9]\d*$/);
 
-  await page.getByRole('button', { name: /^Findings: \d+, worst critical$/ }).click();
+  // The template's worst is its untouched default group (EC2.2, high); its designed chain is info.
+  await page.getByRole('button', { name: /^Findings: \d+, worst high$/ }).click();
   const panel = page.getByRole('region', { name: /^Findings/ });
   const items = panel.locator('li[data-finding-id]');
   await expect(items.first()).toBeVisible();
   expect(String(await items.count())).toBe(await count.textContent());
-  await expect(panel.getByRole('region', { name: 'Critical findings' })).toContainText('db-1 (data tier) is reachable from the Internet');
-  // Resource cards carry a badge in their worst severity.
-  await expect(app.node('db-1, RDS database').getByRole('img', { name: /finding.*, worst critical/ })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Critical findings' })).toHaveCount(0);
+  await expect(panel.getByRole('region', { name: 'Info findings' })).toContainText('db-1 (data tier) is reachable from the Internet on tcp 5432 through 3 hops');
+  // Resource cards carry a badge in their worst severity (db-1: its group's open egress, medium).
+  await expect(app.node('db-1, RDS database').getByRole('img', { name: /finding.*, worst medium/ })).toBeVisible();
 
   // A resource finding selects and centres its node.
   await panel.getByRole('button', { name: /^db-1 \(data tier\) is reachable/ }).click();
@@ -41,6 +43,9 @@ test('findings: listed with a count, follow edits without a click, quick fix is 
   const ssh = panel.locator('li[data-rule-id="sg-admin-port-world"]');
   await expect(ssh).toHaveCount(1, { timeout: 2000 });
   await expect(ssh).toContainText('DBSG admits tcp 22');
+  // The new path from the Internet, web-1 -> db-1 on 22, skipping the app tier, is critical.
+  await expect(panel.getByRole('region', { name: 'Critical findings' })).toContainText('db-1 (data tier) is reachable from the Internet on tcp 22 through 2 hops, skipping the app tier');
+  await expect(app.node('db-1, RDS database').getByRole('img', { name: /finding.*, worst critical/ })).toBeVisible();
 
   // Opening it selects the group and highlights the rule in the inspector.
   await ssh.getByRole('button', { expanded: false }).click();

@@ -353,21 +353,25 @@ describe.concurrent.each([['three-tier.json'], ['t.json']])('tierwise check %s',
 });
 
 describe.concurrent('tierwise check --fail-on', () => {
-  // three-tier's worst finding is critical; topology T's is medium.
+  // three-tier's worst finding is high (its untouched default group, EC2.2), and its designed
+  // chain is info; with SSH from the world on DBSG the chain web-1 -> db-1 is critical. Topology
+  // T's worst is high too (its default group).
   const cases: Array<[string, string[], number]> = [
     ['three-tier.json', [], 0],
     ['three-tier.json', ['--fail-on', 'none'], 0],
-    ['three-tier.json', ['--fail-on', 'critical'], 1],
+    ['three-tier.json', ['--fail-on', 'critical'], 0],
     ['three-tier.json', ['--fail-on', 'high'], 1],
     ['three-tier.json', ['--fail-on', 'low', '--format', 'json'], 1],
-    ['three-tier.json', ['--fail-on', 'critical', '--format', 'sarif'], 1],
+    ['three-tier.json', ['--fail-on', 'critical', '--format', 'sarif'], 0],
+    ['three-tier-ssh.json', ['--fail-on', 'critical'], 1],
+    ['three-tier-ssh.json', ['--fail-on', 'critical', '--format', 'sarif'], 1],
     ['t.json', [], 0],
     ['t.json', ['--fail-on', 'critical'], 0],
-    ['t.json', ['--fail-on', 'high'], 0],
+    ['t.json', ['--fail-on', 'high'], 1],
     ['t.json', ['--fail-on', 'medium'], 1],
     ['t.json', ['--fail-on', 'low'], 1],
     ['t.json', ['--fail-on', 'info'], 1],
-    ['t.json', ['--fail-on', 'high', '--format', 'sarif'], 0],
+    ['t.json', ['--fail-on', 'high', '--format', 'sarif'], 1],
   ];
   it.each(cases)('%s %j exits %i', { timeout: TIMEOUT }, async (name, args, code) => {
     const run = await check(name, ...args);
@@ -419,6 +423,28 @@ describe.concurrent('tierwise check: SSH 22 from 0.0.0.0/0 added to DBSG', () =>
     const ruleTarget = finding.targets[0] as { groupId: string; ruleId: string };
     const logical = ((s.locations as Obj[])[0]!.logicalLocations as Obj[])[0]!;
     expect(logical).toEqual({ name: ruleTarget.ruleId, fullyQualifiedName: `securityGroups/sg-db/ingress/${ruleTarget.ruleId}`, kind: 'member' });
+  });
+});
+
+describe.concurrent('tierwise check: the chain that SSH on DBSG opens', () => {
+  const name = 'three-tier-ssh.json';
+  const chain = 'db-1 (data tier) is reachable from the Internet on tcp 22 through 2 hops, skipping the app tier: Internet -> web-1 (tcp 80, 443) -> db-1 (tcp 22)';
+
+  it('runLint: the designed chain is info on the template and critical with the rule', () => {
+    const of = (file: string) => expected[file]!.filter((f) => f.ruleId === 'design-transitive-exposure').map((f) => [f.severity, f.message]);
+    expect(of('three-tier.json')).toEqual([['info', 'db-1 (data tier) is reachable from the Internet on tcp 5432 through 3 hops: Internet -> web-1 (tcp 80, 443) -> app-1 (tcp 8080) -> db-1 (tcp 5432)']]);
+    expect(of(name)).toEqual([['critical', chain]]);
+    expect(expected[name]![0]!.quickFix?.label).toBe('Remove tcp 22 from 0.0.0.0/0 in DBSG');
+  });
+
+  it('text, json and sarif: first, critical, with the chain and the quick fix', { timeout: TIMEOUT }, async () => {
+    const [text, json, sarif] = await Promise.all([check(name), check(name, '--format', 'json'), check(name, '--format', 'sarif')]);
+    for (const run of [text, json, sarif]) expect(run.code, run.stderr).toBe(0);
+    expect(parseText(text.stdout).findings[0]).toMatchObject({ severity: 'critical', message: chain, quickFix: 'Remove tcp 22 from 0.0.0.0/0 in DBSG', id: 'design-transitive-exposure:db-1' });
+    expect((JSON.parse(json.stdout) as JsonOutput).findings[0]).toMatchObject({ ruleId: 'design-transitive-exposure', severity: 'critical', message: chain, hasQuickFix: true, quickFix: 'Remove tcp 22 from 0.0.0.0/0 in DBSG' });
+    const [first] = expectSarif210(JSON.parse(sarif.stdout) as Json).results;
+    expect(first).toMatchObject({ ruleId: 'design-transitive-exposure', level: 'error', message: { text: chain } });
+    expect(((first!.locations as Obj[])[0]!.logicalLocations as Obj[]).map((l) => l.name)).toEqual(['db-1', 'web-1']);
   });
 });
 

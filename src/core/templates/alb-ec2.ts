@@ -1,7 +1,7 @@
 /** An Application Load Balancer in front of EC2 instances that admit traffic from it only. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const albEc2: Template = {
   id: 'alb-ec2',
@@ -17,8 +17,8 @@ export const albEc2: Template = {
       .subnet('subnet-private-b', '10.0.12.0/24', 'us-east-1b', { name: 'private-b' })
       .routeTable('rtb-public', { name: 'public', routes: [[ANYWHERE, 'igw-web']], subnets: ['subnet-public-a', 'subnet-public-b'] })
       .internet()
-      .sg('sg-alb', { name: 'alb-sg', description: 'Load balancer', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')] })
-      .sg('sg-ec2', { name: 'ec2-sg', description: 'Instances behind the load balancer', ingress: [tcp(80, 'sg-alb', 'HTTP from the load balancer')] })
+      .sg('sg-alb', { name: 'alb-sg', description: 'Load balancer', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')], egress: awsDefaultEgress() })
+      .sg('sg-ec2', { name: 'ec2-sg', description: 'Instances behind the load balancer', ingress: [tcp(80, 'sg-alb', 'HTTP from the load balancer')], egress: awsDefaultEgress() })
       .instance('app-1', { name: 'app-1', role: 'app', subnet: 'subnet-private-a', groups: ['sg-ec2'] })
       .instance('app-2', { name: 'app-2', role: 'app', subnet: 'subnet-private-b', groups: ['sg-ec2'] })
       .alb('alb-1', {

@@ -1,7 +1,7 @@
 /** A bastion host: SSH from the corporate network to the bastion, and from the bastion to private servers. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, CORPNET, type Template } from './types.ts';
+import { ANYWHERE, CORPNET, awsDefaultEgress, type Template } from './types.ts';
 
 export const bastionHost: Template = {
   id: 'bastion-host',
@@ -14,8 +14,8 @@ export const bastionHost: Template = {
       .subnet('subnet-public-a', '10.0.1.0/24', 'us-east-1a', { name: 'public-a', routes: [[ANYWHERE, 'igw-ops']] })
       .subnet('subnet-private-a', '10.0.11.0/24', 'us-east-1a', { name: 'private-a' })
       .external('corpnet', [CORPNET], { name: 'CorpNet' })
-      .sg('sg-bastion', { name: 'bastion-sg', description: 'Bastion', ingress: [tcp(22, CORPNET, 'SSH from CorpNet')] })
-      .sg('sg-app', { name: 'app-sg', description: 'Private servers', ingress: [tcp(22, 'sg-bastion', 'SSH from the bastion')] })
+      .sg('sg-bastion', { name: 'bastion-sg', description: 'Bastion', ingress: [tcp(22, CORPNET, 'SSH from CorpNet')], egress: awsDefaultEgress() })
+      .sg('sg-app', { name: 'app-sg', description: 'Private servers', ingress: [tcp(22, 'sg-bastion', 'SSH from the bastion')], egress: awsDefaultEgress() })
       .instance('bastion-1', { name: 'bastion', role: 'bastion', subnet: 'subnet-public-a', groups: ['sg-bastion'], publicIp: true })
       .instance('app-1', { name: 'app-1', role: 'app', subnet: 'subnet-private-a', groups: ['sg-app'] })
       .instance('app-2', { name: 'app-2', role: 'app', subnet: 'subnet-private-a', groups: ['sg-app'] })

@@ -1,7 +1,7 @@
 /** Web servers that share the VPC's default group (members talk freely), and a PostgreSQL group that admits it. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const defaultGroupPostgres: Template = {
   id: 'default-group-postgres',
@@ -19,8 +19,8 @@ export const defaultGroupPostgres: Template = {
       .internet();
     const defaultGroup = b.defaultGroupOf('vpc-app');
     const d = b
-      .sg('sg-web', { name: 'web-sg', description: 'HTTP and HTTPS from anywhere', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')] })
-      .sg('sg-postgres', { name: 'postgres-sg', description: 'PostgreSQL', ingress: [tcp(5432, defaultGroup, 'PostgreSQL from members of the default group')] })
+      .sg('sg-web', { name: 'web-sg', description: 'HTTP and HTTPS from anywhere', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')], egress: awsDefaultEgress() })
+      .sg('sg-postgres', { name: 'postgres-sg', description: 'PostgreSQL', ingress: [tcp(5432, defaultGroup, 'PostgreSQL from members of the default group')], egress: awsDefaultEgress() })
       .instance('web-1', { name: 'web-1', role: 'web', subnet: 'subnet-public-a', groups: [defaultGroup, 'sg-web'], publicIp: true })
       .instance('web-2', { name: 'web-2', role: 'web', subnet: 'subnet-public-b', groups: [defaultGroup, 'sg-web'], publicIp: true })
       .rds('db-1', { name: 'db-1', engine: 'postgres', subnets: ['subnet-private-a', 'subnet-private-b'], groups: ['sg-postgres'] })

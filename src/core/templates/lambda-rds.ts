@@ -1,7 +1,7 @@
 /** Lambda functions in private subnets reach RDS, and the Internet through a NAT gateway. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const lambdaRds: Template = {
   id: 'lambda-rds',
@@ -17,8 +17,8 @@ export const lambdaRds: Template = {
       .nat('nat-a', 'subnet-public-a', { name: 'nat' })
       .routeTable('rtb-private', { name: 'private', routes: [[ANYWHERE, 'nat-a']], subnets: ['subnet-private-a', 'subnet-private-b'] })
       .internet()
-      .sg('sg-lambda', { name: 'lambda-sg', description: 'Functions: no inbound traffic' })
-      .sg('sg-db', { name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-lambda', 'PostgreSQL from the functions')] })
+      .sg('sg-lambda', { name: 'lambda-sg', description: 'Functions: no inbound traffic', egress: awsDefaultEgress() })
+      .sg('sg-db', { name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-lambda', 'PostgreSQL from the functions')], egress: awsDefaultEgress() })
       .lambda('fn-1', { name: 'orders-fn', subnets: ['subnet-private-a', 'subnet-private-b'], groups: ['sg-lambda'] })
       .rds('db-1', { name: 'db-1', engine: 'postgres', subnets: ['subnet-private-b', 'subnet-private-a'], groups: ['sg-db'] })
       .build();

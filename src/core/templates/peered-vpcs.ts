@@ -1,7 +1,7 @@
 /** Two VPCs joined by a peering: the app in one reaches the database in the other by group reference. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const peeredVpcs: Template = {
   id: 'peered-vpcs',
@@ -18,8 +18,8 @@ export const peeredVpcs: Template = {
       .routeTable('rtb-data', { name: 'data', routes: [['10.0.0.0/16', 'pcx-app-data']], subnets: ['subnet-data-a', 'subnet-data-b'] })
       .peering('pcx-app-data', 'vpc-app', 'vpc-data', { name: 'app-to-data' })
       .internet()
-      .sg('sg-app', { vpc: 'vpc-app', name: 'app-sg', description: 'App servers', ingress: [tcp(443, ANYWHERE, 'HTTPS from anywhere')] })
-      .sg('sg-db', { vpc: 'vpc-data', name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app VPC')] })
+      .sg('sg-app', { vpc: 'vpc-app', name: 'app-sg', description: 'App servers', ingress: [tcp(443, ANYWHERE, 'HTTPS from anywhere')], egress: awsDefaultEgress() })
+      .sg('sg-db', { vpc: 'vpc-data', name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app VPC')], egress: awsDefaultEgress() })
       .instance('app-1', { name: 'app-1', role: 'app', subnet: 'subnet-app-public', groups: ['sg-app'], publicIp: true })
       .rds('db-1', { name: 'db-1', engine: 'postgres', subnets: ['subnet-data-a', 'subnet-data-b'], groups: ['sg-db'] })
       .build();

@@ -1,7 +1,7 @@
 /** An app server in a public subnet and its database in private subnets, reachable from the app only. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const privateDatabase: Template = {
   id: 'private-database',
@@ -15,8 +15,8 @@ export const privateDatabase: Template = {
       .subnet('subnet-private-a', '10.0.11.0/24', 'us-east-1a', { name: 'private-a' })
       .subnet('subnet-private-b', '10.0.12.0/24', 'us-east-1b', { name: 'private-b' })
       .internet()
-      .sg('sg-app', { name: 'app-sg', description: 'App server', ingress: [tcp(443, ANYWHERE, 'HTTPS from anywhere')] })
-      .sg('sg-db', { name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app server')] })
+      .sg('sg-app', { name: 'app-sg', description: 'App server', ingress: [tcp(443, ANYWHERE, 'HTTPS from anywhere')], egress: awsDefaultEgress() })
+      .sg('sg-db', { name: 'db-sg', description: 'Database', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app server')], egress: awsDefaultEgress() })
       .instance('app-1', { name: 'app-1', role: 'app', subnet: 'subnet-public-a', groups: ['sg-app'], publicIp: true })
       .rds('db-1', { name: 'db-1', engine: 'postgres', subnets: ['subnet-private-a', 'subnet-private-b'], groups: ['sg-db'] })
       .build();

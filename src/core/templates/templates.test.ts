@@ -37,6 +37,16 @@ describe('the template registry', () => {
     expect(t.build()).not.toBe(d);
   });
 
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s describes every group and rule, and keeps AWS\'s allow-all egress on its own groups', (_id, t) => {
+    const d = t.build();
+    for (const g of Object.values(d.securityGroups)) {
+      if (g.isDefault) continue;
+      expect(g.description.trim(), g.name).not.toBe('');
+      for (const r of [...g.ingress, ...g.egress]) expect(r.description?.trim(), `${g.name} ${r.id}`).toBeTruthy();
+      expect(g.egress.map((r) => [r.match, r.peer])).toEqual([[{ protocol: 'all' }, { kind: 'cidr', cidr: '0.0.0.0/0' }]]);
+    }
+  });
+
   it.each(TEMPLATES.filter((t) => t.id !== 'default-group-postgres').map((t) => [t.id, t] as const))('%s keeps resources off the default group', (_id, t) => {
     const d = t.build();
     for (const r of Object.values(d.resources)) for (const g of groupsOfResource(r)) expect(d.securityGroups[g]!.isDefault, `${r.name} in ${g}`).toBe(false);

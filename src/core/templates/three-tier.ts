@@ -1,7 +1,7 @@
 /** The classic three-tier design: web, app and database tiers, admin access from CorpNet (and VendorNet for the database). */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, CORPNET, VENDORNET, type Template } from './types.ts';
+import { ANYWHERE, CORPNET, VENDORNET, awsDefaultEgress, type Template } from './types.ts';
 
 const admin = (from: string, who: string) => [tcp(22, from, `SSH from ${who}`), tcp(3389, from, `RDP from ${who}`)];
 
@@ -25,9 +25,9 @@ export const threeTier: Template = {
       .internet()
       .external('corpnet', [CORPNET], { name: 'CorpNet' })
       .external('vendornet', [VENDORNET], { name: 'VendorNet' })
-      .sg('sg-web', { name: 'WebSG', description: 'Web tier', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere'), ...admin(CORPNET, 'CorpNet')] })
-      .sg('sg-app', { name: 'AppSG', description: 'App tier', ingress: [tcp(8080, 'sg-web', 'App port from the web tier'), ...admin(CORPNET, 'CorpNet')] })
-      .sg('sg-db', { name: 'DBSG', description: 'Database tier', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app tier'), ...admin(CORPNET, 'CorpNet'), ...admin(VENDORNET, 'VendorNet')] })
+      .sg('sg-web', { name: 'WebSG', description: 'Web tier', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere'), ...admin(CORPNET, 'CorpNet')], egress: awsDefaultEgress() })
+      .sg('sg-app', { name: 'AppSG', description: 'App tier', ingress: [tcp(8080, 'sg-web', 'App port from the web tier'), ...admin(CORPNET, 'CorpNet')], egress: awsDefaultEgress() })
+      .sg('sg-db', { name: 'DBSG', description: 'Database tier', ingress: [tcp(5432, 'sg-app', 'PostgreSQL from the app tier'), ...admin(CORPNET, 'CorpNet'), ...admin(VENDORNET, 'VendorNet')], egress: awsDefaultEgress() })
       .instance('web-1', { name: 'web-1', role: 'web', subnet: 'subnet-web-a', groups: ['sg-web'], publicIp: true })
       .instance('web-2', { name: 'web-2', role: 'web', subnet: 'subnet-web-b', groups: ['sg-web'], publicIp: true })
       .instance('app-1', { name: 'app-1', role: 'app', subnet: 'subnet-app-a', groups: ['sg-app'] })

@@ -1,7 +1,7 @@
 /** Two tiers: web servers in public subnets, MySQL in private ones admitting the web group only. */
 import { design, tcp } from '../model/builder.ts';
 import { layOut } from './layout.ts';
-import { ANYWHERE, type Template } from './types.ts';
+import { ANYWHERE, awsDefaultEgress, type Template } from './types.ts';
 
 export const twoTierMysql: Template = {
   id: 'two-tier-mysql',
@@ -17,8 +17,8 @@ export const twoTierMysql: Template = {
       .subnet('subnet-private-b', '10.0.12.0/24', 'us-east-1b', { name: 'private-b' })
       .routeTable('rtb-public', { name: 'public', routes: [[ANYWHERE, 'igw-web']], subnets: ['subnet-public-a', 'subnet-public-b'] })
       .internet()
-      .sg('sg-web', { name: 'web-sg', description: 'Web servers', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')] })
-      .sg('sg-db', { name: 'db-sg', description: 'MySQL', ingress: [tcp(3306, 'sg-web', 'MySQL from the web servers')] })
+      .sg('sg-web', { name: 'web-sg', description: 'Web servers', ingress: [tcp(80, ANYWHERE, 'HTTP from anywhere'), tcp(443, ANYWHERE, 'HTTPS from anywhere')], egress: awsDefaultEgress() })
+      .sg('sg-db', { name: 'db-sg', description: 'MySQL', ingress: [tcp(3306, 'sg-web', 'MySQL from the web servers')], egress: awsDefaultEgress() })
       .instance('web-1', { name: 'web-1', role: 'web', subnet: 'subnet-public-a', groups: ['sg-web'], publicIp: true })
       .instance('web-2', { name: 'web-2', role: 'web', subnet: 'subnet-public-b', groups: ['sg-web'], publicIp: true })
       .rds('db-1', { name: 'db-1', engine: 'mysql', subnets: ['subnet-private-a', 'subnet-private-b'], groups: ['sg-db'] })

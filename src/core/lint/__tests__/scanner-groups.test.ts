@@ -9,21 +9,43 @@ import { openEgress } from '../rules/scanner-open-egress.ts';
 import { applyFix, net, run } from './helpers.ts';
 
 describe('sg-default-has-rules / sg-default-in-use', () => {
-  it('reports AWS default rules (low) with a quick fix that empties the group', () => {
+  it('reports AWS default rules at high, as EC2.2 does, with a quick fix that empties the group', () => {
     const d = net().sg('sg-a', { ingress: [] }).instance('i', { subnet: 'priv', groups: ['sg-a'] }).build();
     const [f] = run(defaultGroupHasRules, d);
-    expect(f).toMatchObject({ id: 'sg-default-has-rules:vpc-default-sg', severity: 'low' });
+    expect(f).toMatchObject({ id: 'sg-default-has-rules:vpc-default-sg', severity: 'high' });
     expect(f!.message).toBe('Default group of VPC prod has 1 inbound and 1 outbound rules');
     const next = applyFix(defaultGroupHasRules, d, f!);
     expect(run(defaultGroupInUse, next)).toEqual([]);
   });
 
-  it('reports a resource using the default group, and raises has-rules to medium without a quick fix', () => {
+  it('reports a resource using the default group (medium); has-rules then offers no quick fix, which would cut it off', () => {
     const d = net().instance('i', { name: 'legacy-1', subnet: 'priv' }).build();
-    expect(run(defaultGroupInUse, d)[0]!.message).toBe('legacy-1 uses the default group of VPC prod');
+    expect(run(defaultGroupInUse, d).map((f) => [f.severity, f.message])).toEqual([['medium', 'legacy-1 uses the default group of VPC prod']]);
     const [f] = run(defaultGroupHasRules, d);
-    expect(f!.severity).toBe('medium');
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toBe('Default group of VPC prod has 1 inbound and 1 outbound rules');
+    expect(f!.fix).toMatch(/^Move its members to dedicated groups first/);
     expect(f!.quickFix).toBeUndefined();
+  });
+
+  it('is high when another group admits the default group: whatever lands in it inherits that access', () => {
+    const d = net()
+      .sg('sg-db', { name: 'DBSG', ingress: [tcp(5432, 'vpc-default-sg', 'from the default group')] })
+      .rds('db', { name: 'orders-db', subnets: ['priv'], groups: ['sg-db'] })
+      .instance('i', { name: 'legacy-1', subnet: 'pub' })
+      .build();
+    const [f, ...rest] = run(defaultGroupInUse, d);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'high', message: 'legacy-1 uses the default group of VPC prod, and DBSG admits it on tcp 5432', resourceIds: ['i'] });
+    expect(f!.risk).toBe('Anything launched without a group of its own lands in the default group and so passes DBSG to orders-db, without anyone granting it.');
+    expect(f!.targets).toEqual([
+      { kind: 'security-group', groupId: 'vpc-default-sg' },
+      { kind: 'resource', resourceId: 'i' },
+      { kind: 'rule', groupId: 'sg-db', direction: 'ingress', ruleId: 'sg-db-in-1' },
+    ]);
+    // Trusted but empty: still a finding, nothing is in the group yet.
+    const empty = net().sg('sg-db', { name: 'DBSG', ingress: [tcp(5432, 'vpc-default-sg')] }).build();
+    expect(run(defaultGroupInUse, empty).map((x) => [x.severity, x.message])).toEqual([['high', 'The default group of VPC prod, and DBSG admits it on tcp 5432']]);
   });
 
   it('is silent on an empty, unused default group', () => {
@@ -109,15 +131,29 @@ describe('sg-open-egress', () => {
       .sg('sg-unused', { name: 'Spare' })
       .build();
 
-  it('grades -1 egress to the world by tier: web info, app low, database and cache high', () => {
-    const bySg = Object.fromEntries(run(openEgress, tiers()).map((f) => [f.targets[1] && 'groupId' in f.targets[1] ? f.targets[1].groupId : '', f.severity]));
-    expect(bySg).toEqual({ 'sg-alb': 'info', 'sg-app': 'low', 'sg-db': 'high', 'sg-cache': 'high' });
+  const bySg = (d: Parameters<typeof run>[1]) => Object.fromEntries(run(openEgress, d).map((f) => [f.targets[1] && 'groupId' in f.targets[1] ? f.targets[1].groupId : '', f.severity]));
+
+  it('grades -1 egress to the world by tier: web info, app low, database and cache medium while their subnet has no way out', () => {
+    expect(bySg(tiers())).toEqual({ 'sg-alb': 'info', 'sg-app': 'low', 'sg-db': 'medium', 'sg-cache': 'medium' });
   });
 
-  it('ignores narrower egress; the data-tier quick fix removes the rule', () => {
+  it('is high on the data tier once its subnet routes to the Internet (here a NAT gateway)', () => {
+    const withNat = net()
+      .nat('nat', 'pub')
+      .routeTable('rt-priv', { routes: [['0.0.0.0/0', 'nat']], subnets: ['priv'] })
+      .sg('sg-db', { name: 'DBSG', ingress: [tcp(5432, '10.20.0.0/16')], egress: [allTraffic('0.0.0.0/0')] })
+      .rds('db', { subnets: ['priv'], groups: ['sg-db'] })
+      .build();
+    const [f, ...rest] = run(openEgress, withNat);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'high', message: 'DBSG allows all traffic out to 0.0.0.0/0 from db (data tier), which has a route to the Internet' });
+  });
+
+  it('ignores narrower egress and the default group (the default-group checks speak for it); the data-tier quick fix removes the rule', () => {
     const d = tiers();
     expect(run(openEgress, net().sg('sg-a', { egress: [tcp(443, '0.0.0.0/0'), allTraffic('10.20.0.0/16')] }).instance('i', { subnet: 'priv', groups: ['sg-a'] }).build())).toEqual([]);
-    const f = run(openEgress, d).find((x) => x.severity === 'high')!;
+    expect(run(openEgress, net().instance('i', { subnet: 'priv' }).build())).toEqual([]);
+    const f = run(openEgress, d).find((x) => x.id === 'sg-open-egress:sg-db,sg-db-out-1')!;
     applyFix(openEgress, d, f);
   });
 });

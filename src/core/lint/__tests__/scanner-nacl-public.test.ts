@@ -10,15 +10,15 @@ const on1run = (rule: Parameters<typeof run>[0], d: Parameters<typeof run>[1]) =
 const on1 = <T extends { id: string }>(fs: T[]) => fs.filter((f) => f.id.includes('acl-1'));
 
 describe('nacl-all-ports-world', () => {
-  it('flags the default allow-all, medium when a public subnet uses it', () => {
+  it('flags the default allow-all at medium, as Security Hub grades EC2.21', () => {
     const found = run(naclAllPortsFromWorld, net().build());
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: 'nacl-all-ports-world:vpc-default-acl,ingress,100', severity: 'medium' });
     expect(found[0]!.message).toBe('Network ACL prod default rule 100 allows all traffic in from 0.0.0.0/0 on public-a, private-a');
   });
 
-  it('is low on private subnets only and counts ::/0 and tcp 0-65535', () => {
-    expect(on1run(naclAllPortsFromWorld, withAcl([[100, 'allow', tcp('all', '0.0.0.0/0')]], ['priv']))[0]!.severity).toBe('low');
+  it('stays medium on private subnets only (EC2.21 does not look at routes) and counts ::/0 and tcp 0-65535', () => {
+    expect(on1run(naclAllPortsFromWorld, withAcl([[100, 'allow', tcp('all', '0.0.0.0/0')]], ['priv']))[0]!.severity).toBe('medium');
     expect(on1run(naclAllPortsFromWorld, withAcl([[100, 'allow', allTraffic('::/0')]]))).toHaveLength(1);
   });
 

@@ -131,6 +131,19 @@ describe('sg-any-port-world', () => {
     expect(run(anyPortOpenToWorld, alb([tcp(443, '0.0.0.0/0')], 'internal'))).toHaveLength(1);
   });
 
+  it('accepts 80/443 on an app server that is its VPC\'s front door, not beside a load balancer or web host', () => {
+    const front = () =>
+      net()
+        .sg('sg-app', { name: 'AppSG', ingress: [tcp(443, '0.0.0.0/0'), tcp(8443, '0.0.0.0/0')] })
+        .instance('app', { name: 'app-1', role: 'app', subnet: 'pub', groups: ['sg-app'], publicIp: true });
+    expect(run(anyPortOpenToWorld, front().build()).map((f) => f.message)).toEqual(['AppSG admits tcp 8443 from 0.0.0.0/0 on app-1 (reachable from the Internet)']);
+    const besideWeb = front().sg('sg-w', { name: 'W', ingress: [tcp(443, '0.0.0.0/0')] }).instance('w', { subnet: 'pub', role: 'web', groups: ['sg-w'], publicIp: true }).build();
+    expect(run(anyPortOpenToWorld, besideWeb).map((f) => f.message)).toEqual([
+      'AppSG admits tcp 443 from 0.0.0.0/0 on app-1 (reachable from the Internet)',
+      'AppSG admits tcp 8443 from 0.0.0.0/0 on app-1 (reachable from the Internet)',
+    ]);
+  });
+
   it('does not repeat risky or all-ports rules; quick fix removes the rule', () => {
     expect(run(anyPortOpenToWorld, host([tcp(22, '0.0.0.0/0'), allTraffic('0.0.0.0/0')]))).toEqual([]);
     const d = host([tcp(4443, '0.0.0.0/0')]);

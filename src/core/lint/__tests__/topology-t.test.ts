@@ -6,9 +6,10 @@ import { SCANNER_RULES } from '../rules/scanner-index.ts';
 describe('scanner rules on topology T', () => {
   it('report only what a reviewer expects: the default NACL and group, open egress, undescribed rules', () => {
     const found = runLint(topologyT().build(), SCANNER_RULES).map((f) => `${f.severity} ${f.ruleId}: ${f.message}`);
+    // The untouched default group at EC2.2's severity (high), the default NACL at EC2.21's (medium).
     expect(found).toEqual([
+      'high sg-default-has-rules: Default group of VPC main has 1 inbound and 1 outbound rules',
       'medium nacl-all-ports-world: Network ACL main default rule 100 allows all traffic in from 0.0.0.0/0 on P-a, P-b, A-a and 3 more',
-      'low sg-default-has-rules: Default group of VPC main has 1 inbound and 1 outbound rules',
       'low sg-open-egress: LambdaSG allows all traffic out to 0.0.0.0/0 from worker-fn (app tier)',
       'info sg-missing-description: AlbSG has 2 rules without a description',
       'info sg-missing-description: AppSG has 3 rules without a description',

@@ -9,6 +9,7 @@
 import type { Resource } from '../../model/types.ts';
 import { isPublicSubnet } from '../../model/queries.ts';
 import { hasIcmpTypes, hasPorts, PortSet, TrafficSet } from '../../net/index.ts';
+import type { ExposureEntry } from '../../engine/types.ts';
 import type { LintContext, Severity } from '../types.ts';
 
 export type ExposureTier = 'public-reachable' | 'public-ip-private-subnet' | 'private';
@@ -44,6 +45,11 @@ export function internetReach(ctx: LintContext, resourceId: string): TrafficSet 
     direct.set(ctx, byResource);
   }
   return byResource.get(resourceId) ?? TrafficSet.empty();
+}
+
+/** The traffic of an engine exposure entry, from its machine form. */
+export function entryTraffic(e: ExposureEntry): TrafficSet {
+  return rangesToTraffic(e.ranges);
 }
 
 function rangesToTraffic(ranges: Record<number, Array<[number, number]>>): TrafficSet {

@@ -1,6 +1,7 @@
 /**
- * Which application tier a resource belongs to, for checks whose severity depends on it (open
- * egress): the load balancer and web tier face the Internet, the data tier should talk to no one.
+ * Which application tier a resource belongs to, for checks whose severity depends on it: the load
+ * balancer and web tier face the Internet, the data tier should talk to no one. The design checks
+ * (and open egress) refine it with names and group membership in rules/design-support.ts.
  */
 import type { Design, Resource } from '../../model/types.ts';
 import { groupsOfResource } from '../../model/queries.ts';

@@ -14,14 +14,9 @@ import { exposureTier, publicAddressInPublicSubnet } from '../match/exposure.ts'
 import { ADMIN_PORTS, describePorts } from '../match/ports.ts';
 import { openPorts } from '../match/rule-traffic.ts';
 import { cidrOf, isWorldPeer } from '../match/world.ts';
-import { designTierOf, peerMatchesEni, peerSpace } from './design-support.ts';
+import { designTierOf, isBastionGroup, peerMatchesEni, peerSpace } from './design-support.ts';
 
 const ID = 'design-admin-bypasses-bastion';
-
-function isBastionGroup(d: Design, groupId: string): boolean {
-  if (/bastion|jump/i.test(d.securityGroups[groupId]?.name ?? '')) return true;
-  return Object.values(d.resources).some((r) => r.enis.some((e) => e.securityGroupIds.includes(groupId)) && designTierOf(d, r) === 'bastion');
-}
 
 function vpnSpace(d: Design, family: 4 | 6): AddressSet {
   let set = AddressSet.empty(family);

@@ -110,6 +110,16 @@ describe('design-shadowed-rule', () => {
     applyQuickFix(shadowedRule, d, list[0]!);
   });
 
+  it('leaves the default group\'s rules to the default-group checks, as shadowed and as shadowing', () => {
+    // web-1 carries the default group and WebSG: both allow all traffic out to 0.0.0.0/0, and the
+    // default group's egress covers WebSG's narrower tcp 443 out.
+    const d = topologyT()
+      .sg('sg-web', { name: 'WebSG', egress: [allTraffic('0.0.0.0/0'), tcp(443, '0.0.0.0/0')] })
+      .instance('web', { name: 'web-1', role: 'web', subnet: T.publicA, groups: ['vpc-main-default-sg', 'sg-web'], publicIp: true })
+      .build();
+    expect(findings(shadowedRule, d).map((f) => f.message)).toEqual(['WebSG egress rule tcp 443 to 0.0.0.0/0 is covered by all traffic to 0.0.0.0/0']);
+  });
+
   it('needs the cover on every interface of the group', () => {
     const d = topologyT()
       .sg('sg-extra', { name: 'ExtraSG', ingress: [tcp(8080, sg(T.sgAlb))], egress: [] })

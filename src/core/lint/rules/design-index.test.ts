@@ -1,6 +1,6 @@
 /** The design catalogue as a whole: every check present, and topology T flags only what a reviewer would. */
 import { describe, expect, it } from 'vitest';
-import { allTraffic, sg, tcp } from '../../model/builder.ts';
+import { sg, tcp } from '../../model/builder.ts';
 import { topologyT, T } from '../../model/fixtures/topology-t.ts';
 import { runLint } from '../run-lint.ts';
 import { DESIGN_RULES } from './design-index.ts';
@@ -30,7 +30,7 @@ describe('design rules', () => {
   });
 
   it('gives stable ids: the same problem keeps its id when the design changes elsewhere', () => {
-    const broken = (b: ReturnType<typeof topologyT>) => b.ingress(T.sgApp, tcp(9000, sg('sg-gone'))).setEgress(T.sgDb, [allTraffic('0.0.0.0/0')]);
+    const broken = (b: ReturnType<typeof topologyT>) => b.ingress(T.sgApp, tcp(9000, sg('sg-gone'))).setEgress(T.sgDb, [tcp(443, '0.0.0.0/0')]);
     const a = runLint(broken(topologyT()).build(), DESIGN_RULES).map((f) => f.id);
     const b = runLint(broken(topologyT().instance('extra', { subnet: T.appB, groups: [T.sgLambda] })).build(), DESIGN_RULES).map((f) => f.id);
     expect(a.length).toBeGreaterThan(2);

@@ -9,6 +9,9 @@
  * addresses (membership can change, so a block is never covered by a reference). Of two equal
  * rules, the one later in a stable order (groups on more interfaces first, then id, then position)
  * is reported, so exactly one of a duplicate pair is.
+ *
+ * The default group's rules take no part, neither shadowed nor shadowing: the default-group checks
+ * already say to remove them all (EC2.2), and a dedicated group's rule is the one to keep.
  */
 import type { Design, Eni, SecurityGroup, SecurityGroupRule } from '../../model/types.ts';
 import { removeRules } from '../../model/commands/rules.ts';
@@ -58,7 +61,7 @@ export const shadowedRule: LintRule = {
   family: 'design',
   check(ctx) {
     const d = ctx.design;
-    const groups = Object.values(d.securityGroups).sort(
+    const groups = Object.values(d.securityGroups).filter((g) => !g.isDefault).sort(
       (a, b) => enisOfGroup(d, b.id).length - enisOfGroup(d, a.id).length || a.id.localeCompare(b.id),
     );
     const items: Item[] = [];

@@ -4,7 +4,7 @@
  * interfaces the Internet can address at all.
  */
 import type { Design, Eni, Resource, RulePeer, SecurityGroup, SecurityGroupRule } from '../../model/types.ts';
-import { groupsOfResource, isPublicSubnet } from '../../model/queries.ts';
+import { groupsOfResource, isPublicSubnet, routeTableOf } from '../../model/queries.ts';
 import { AddressSet, formatAddress, type IpFamily } from '../../net/index.ts';
 import { tierOf } from '../match/tier.ts';
 import { cidrOf } from '../match/world.ts';
@@ -48,6 +48,46 @@ export function designTierOf(d: Design, r: Resource): DesignTier {
     for (const [re, tier] of NAME_HINTS) if (re.test(name)) return tier;
   }
   return 'app';
+}
+
+/**
+ * Where a tier sits on the way in from the Internet: the front (load balancers, web hosts and the
+ * bastion) first, then the app tier, then the data tier. Lambda functions take no inbound
+ * connection, so they are never a step of a chain and do not count as a tier one could skip.
+ */
+export type TierLevel = 0 | 1 | 2;
+
+export function tierLevel(tier: DesignTier): TierLevel | undefined {
+  if (tier === 'lb' || tier === 'web' || tier === 'bastion') return 0;
+  if (tier === 'app') return 1;
+  if (tier === 'data') return 2;
+  return undefined;
+}
+
+/** The tier levels the design has at least one resource in. */
+export function presentLevels(d: Design): Set<TierLevel> {
+  const out = new Set<TierLevel>();
+  for (const r of Object.values(d.resources)) {
+    const level = tierLevel(designTierOf(d, r));
+    if (level !== undefined) out.add(level);
+  }
+  return out;
+}
+
+/** Whether some interface of the resource can open connections to the Internet (public address + IGW, or a NAT route). */
+export function hasWayOut(d: Design, r: Resource): boolean {
+  return r.enis.some((e) => {
+    if (internetAddressable(d, e)) return true;
+    const s = d.subnets[e.subnetId];
+    const table = s ? routeTableOf(d, s) : undefined;
+    return table?.routes.some((x) => x.state === 'active' && x.target.kind === 'nat-gateway') ?? false;
+  });
+}
+
+/** Whether a group is the bastion's: named so (bastion, jump), or carried by a bastion-tier resource. */
+export function isBastionGroup(d: Design, groupId: string): boolean {
+  if (/bastion|jump/i.test(d.securityGroups[groupId]?.name ?? '')) return true;
+  return Object.values(d.resources).some((r) => r.enis.some((e) => e.securityGroupIds.includes(groupId)) && designTierOf(d, r) === 'bastion');
 }
 
 /** Interfaces carrying a group, with their resource. */

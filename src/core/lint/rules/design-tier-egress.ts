@@ -3,27 +3,18 @@
  * Security groups are stateful, so replies to its clients never need an egress rule; a world
  * egress rule there only serves exfiltration. Medium when the data tier has a way out (IGW with a
  * public address, or a NAT route), low when the rule is wrong but leads nowhere today.
+ * Only the narrower rules (tcp 443, udp 53… to the world) that no scanner sees: all traffic (-1)
+ * to the world is sg-open-egress's finding, graded there by the same tier and way out.
  */
-import type { Design, Resource } from '../../model/types.ts';
-import { routeTableOf } from '../../model/queries.ts';
 import { removeRules } from '../../model/commands/rules.ts';
+import { PROTOCOL_ALL } from '../../net/index.ts';
 import type { LintRule } from '../types.ts';
 import { listNames, makeFinding, quickFix, ruleTarget } from '../finding.ts';
-import { describeMatch } from '../match/rule-traffic.ts';
+import { describeMatch, protocolOf } from '../match/rule-traffic.ts';
 import { isWorldPeer } from '../match/world.ts';
-import { designTierOf, internetAddressable } from './design-support.ts';
+import { designTierOf, hasWayOut } from './design-support.ts';
 
 const ID = 'design-tier-egress';
-
-/** Whether some interface of the resource can open connections to the Internet (public address + IGW, or a NAT route). */
-function hasWayOut(d: Design, r: Resource): boolean {
-  return r.enis.some((e) => {
-    if (internetAddressable(d, e)) return true;
-    const s = d.subnets[e.subnetId];
-    const table = s ? routeTableOf(d, s) : undefined;
-    return table?.routes.some((x) => x.state === 'active' && x.target.kind === 'nat-gateway') ?? false;
-  });
-}
 
 export const tierEgress: LintRule = {
   id: ID,
@@ -38,7 +29,7 @@ export const tierEgress: LintRule = {
       const members = data.filter((r) => r.enis.some((e) => e.securityGroupIds.includes(group.id)));
       if (members.length === 0) return [];
       return group.egress.flatMap((rule) => {
-        if (!isWorldPeer(rule.peer)) return [];
+        if (!isWorldPeer(rule.peer) || protocolOf(rule.match) === PROTOCOL_ALL) return [];
         const out = members.some((m) => hasWayOut(d, m));
         return [
           makeFinding(tierEgress, {

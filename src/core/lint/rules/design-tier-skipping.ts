@@ -2,7 +2,8 @@
  * Tier skipping: a data-tier resource admits the web or load-balancer tier directly, so the app tier
  * is no longer the only way in. Read from the data tier's ingress rules: a group reference to a
  * group carried by web or load-balancer resources, or a (non-world) block holding their addresses.
- * World rules are the scanner checks' business.
+ * World rules are the scanner checks' business. A design without an app tier (two tiers: web
+ * servers and their database) has nothing to skip, so the check stays quiet there.
  */
 import type { Resource } from '../../model/types.ts';
 import type { LintRule, Severity } from '../types.ts';
@@ -10,7 +11,7 @@ import { listNames, makeFinding, peerLabel, resourceTarget, ruleTarget } from '.
 import { exposureTier } from '../match/exposure.ts';
 import { describeMatch } from '../match/rule-traffic.ts';
 import { isWorldPeer } from '../match/world.ts';
-import { designTierOf, peerMatchesEni } from './design-support.ts';
+import { designTierOf, peerMatchesEni, presentLevels } from './design-support.ts';
 
 const ID = 'design-tier-skipping';
 
@@ -24,7 +25,7 @@ export const tierSkipping: LintRule = {
     const d = ctx.design;
     const resources = Object.values(d.resources);
     const front = resources.filter((r) => ['web', 'lb'].includes(designTierOf(d, r)));
-    if (front.length === 0) return [];
+    if (front.length === 0 || !presentLevels(d).has(1)) return [];
     const seen = new Set<string>();
     return resources
       .filter((r) => designTierOf(d, r) === 'data')

@@ -9,6 +9,10 @@ import { tierEgress } from './design-tier-egress.ts';
 import { ineffectivePublicRule } from './design-ineffective-public-rule.ts';
 import { designTierOf } from './design-support.ts';
 import { applyQuickFix, expectWellFormed, findings } from './design-test-helpers.ts';
+import { runLint } from '../run-lint.ts';
+import { addRule } from '../../model/commands/rules.ts';
+import { unwrap } from '../../model/result.ts';
+import { templateById } from '../../templates/index.ts';
 
 /** T plus a public web server in P-a (sg-web admits 80 from the world). */
 const withWeb = () =>
@@ -99,6 +103,17 @@ describe('design-tier-skipping', () => {
     expect(list.map((f) => f.severity)).toEqual(['high']);
   });
 
+  it('is quiet in a design without an app tier: the two-tier template has nothing to skip', () => {
+    const twoTier = templateById('two-tier-mysql')!.build();
+    expect(findings(tierSkipping, twoTier)).toEqual([]);
+    // The same rule beside an app tier is a skip.
+    const threeTier = templateById('three-tier')!.build();
+    const skipped = unwrap(addRule(threeTier, 'sg-db', 'ingress', { match: { protocol: 'tcp', ports: { from: 5432, to: 5432 } }, peer: { kind: 'security-group', groupId: 'sg-web' } }));
+    expect(findings(tierSkipping, skipped).map((f) => `${f.severity} ${f.message}`)).toEqual([
+      'high DBSG admits tcp 5432 from WebSG, which lets web-1 (web), web-2 (web) reach db-1 directly, skipping the app tier',
+    ]);
+  });
+
   it('sees a CIDR that holds the web tier, but not one that holds only the app tier', () => {
     expect(findings(tierSkipping, withWeb().ingress(T.sgDb, tcp(5432, '10.0.1.0/24')).build())).toHaveLength(1);
     expect(findings(tierSkipping, withWeb().ingress(T.sgDb, tcp(5432, '10.0.2.0/24')).build())).toEqual([]);
@@ -141,13 +156,19 @@ describe('design-tier-egress', () => {
   });
 
   it('is low when the database subnets have no way out, medium with a NAT route; the quick fix removes the rule', () => {
-    const closed = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0')]).build();
+    const closed = topologyT().setEgress(T.sgDb, [tcp(443, '0.0.0.0/0')]).build();
     expect(findings(tierEgress, closed).map((f) => f.severity)).toEqual(['low']);
-    const open = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0')]).route(T.rtDb, '0.0.0.0/0', T.nat).build();
+    const open = topologyT().setEgress(T.sgDb, [tcp(443, '0.0.0.0/0')]).route(T.rtDb, '0.0.0.0/0', T.nat).build();
     const list = findings(tierEgress, open);
     expect(list.map((f) => f.severity)).toEqual(['medium']);
     expectWellFormed(list);
     applyQuickFix(tierEgress, open, list[0]!);
+  });
+
+  it('leaves all traffic to the world to sg-open-egress: one finding per rule', () => {
+    const d = topologyT().setEgress(T.sgDb, [allTraffic('0.0.0.0/0'), tcp(443, '::/0')]).build();
+    expect(findings(tierEgress, d).map((f) => f.id)).toEqual([`design-tier-egress:${T.sgDb},${T.sgDb}-out-2`]);
+    expect(runLint(d).filter((f) => f.id.endsWith(`${T.sgDb}-out-1`)).map((f) => `${f.severity} ${f.ruleId}`)).toEqual(['medium sg-open-egress']);
   });
 
   it('does not flag the app tier, whose egress is per tier the scanner’s business', () => {
@@ -156,6 +177,17 @@ describe('design-tier-egress', () => {
 });
 
 describe('design-ineffective-public-rule', () => {
+  it('is quiet when the rule is what carries a chain from the whole Internet on: transitive exposure reports it', () => {
+    // app-1 (behind the ALB) may send tcp 443 anywhere, and only OddSG's world rule admits it.
+    const d = topologyT()
+      .sg('sg-odd', { name: 'OddSG', ingress: [tcp(443, '0.0.0.0/0')] })
+      .instance('odd', { subnet: T.appB, groups: ['sg-odd'] })
+      .build();
+    expect(findings(ineffectivePublicRule, d)).toEqual([]);
+    const chain = findings(transitiveExposure, d).find((f) => f.id === 'design-transitive-exposure:odd')!;
+    expect(chain).toMatchObject({ severity: 'low', message: 'odd (private tier) is reachable from the Internet on tcp 443 through 3 hops: Internet -> web-alb (tcp 443) -> app-1 (tcp 8080) -> odd (tcp 443)' });
+  });
+
   it('is quiet on world rules of reachable members (ALB, bastion)', () => {
     expect(findings(ineffectivePublicRule, topologyT().build())).toEqual([]);
   });
@@ -170,13 +202,13 @@ describe('design-ineffective-public-rule', () => {
 
   it('explains a public address in a private subnet, and checks the family of the rule', () => {
     const d = topologyT()
-      .sg('sg-odd', { name: 'OddSG', ingress: [tcp(443, '0.0.0.0/0')] })
+      .sg('sg-odd', { name: 'OddSG', ingress: [tcp(8443, '0.0.0.0/0')] })
       .instance('odd', { subnet: T.appB, groups: ['sg-odd'], publicIp: true })
       .ingress(T.sgBastion, tcp(22, '::/0'))
       .build();
     const msgs = findings(ineffectivePublicRule, d).map((f) => f.message);
     expect(msgs).toHaveLength(2);
-    expect(msgs).toContain('OddSG admits tcp 443 from 0.0.0.0/0, but none of its 1 member can be reached from the Internet: odd (public address, but A-b has no IGW route)');
+    expect(msgs).toContain('OddSG admits tcp 8443 from 0.0.0.0/0, but none of its 1 member can be reached from the Internet: odd (public address, but A-b has no IGW route)');
     expect(msgs.some((m) => m.startsWith('BastionSG admits tcp 22 from ::/0'))).toBe(true);
   });
 });

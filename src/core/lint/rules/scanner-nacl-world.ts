@@ -1,14 +1,15 @@
 /**
  * Network ACLs that let the world in, read in rule-number order: an allow counts only for the
  * traffic no lower-numbered world entry decides first. One check for entries that allow every port,
- * one for the admin ports allowed by narrower entries.
+ * one for the admin ports allowed by narrower entries. Both medium on any ACL that serves a
+ * subnet, as Security Hub grades EC2.21 (the default ACL fails it too): a subnet without a route
+ * from the Internet today gets one with a single route-table edit, and the ACL is its last filter.
  */
 import type { Design, NetworkAcl, NetworkAclEntry } from '../../model/types.ts';
-import type { LintRule, Severity } from '../types.ts';
+import type { LintRule } from '../types.ts';
 import { setNetworkAclEntry } from '../../model/commands/network-acl.ts';
 import type { CommandResult } from '../../model/commands/common.ts';
 import { ok } from '../../model/result.ts';
-import { isPublicSubnet } from '../../model/queries.ts';
 import { PROTOCOL_TCP, PROTOCOL_UDP } from '../../net/index.ts';
 import { aclTarget, listNames, makeFinding, quickFix, subnetTarget } from '../finding.ts';
 import { effectiveWorldAllows, subnetsUsingAcl, type DecidedEntry } from '../match/nacl.ts';
@@ -20,18 +21,13 @@ const ANCHORS = ['EC2.21', 'CIS 5.1', 'CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231
 interface AclUse {
   subnetIds: string[];
   names: string;
-  severity: Severity;
 }
 
-/** The subnets using the ACL; medium when one of them is public, low otherwise. Undefined when unused. */
+/** The subnets using the ACL, or undefined when it serves none (the unused-ACL check's business). */
 function aclUse(d: Design, acl: NetworkAcl): AclUse | undefined {
   const subnets = subnetsUsingAcl(d, acl.id);
   if (subnets.length === 0) return undefined;
-  return {
-    subnetIds: subnets.map((s) => s.id),
-    names: listNames(subnets.map((s) => s.name)),
-    severity: subnets.some((s) => isPublicSubnet(d, s)) ? 'medium' : 'low',
-  };
+  return { subnetIds: subnets.map((s) => s.id), names: listNames(subnets.map((s) => s.name)) };
 }
 
 function residents(d: Design, subnetIds: string[]): string[] {
@@ -57,7 +53,6 @@ export const naclAllPortsFromWorld: LintRule = {
         .map((x) =>
           makeFinding(this, {
             ids: [acl.id, 'ingress', x.entry.ruleNumber],
-            severity: use.severity,
             message: `Network ACL ${acl.name} rule ${x.entry.ruleNumber} allows ${describeMatch(x.entry.match)} in from ${x.entry.cidr}${partly(x)} on ${use.names}`,
             risk: 'The subnet boundary filters nothing from the Internet: one permissive security group is all that stands between the world and every host in these subnets.',
             fix: 'Allow in only the ports the subnets serve (443, 80, the ephemeral return range) and deny the rest, or add deny rules for admin and database ports ahead of this rule.',
@@ -118,7 +113,6 @@ export const naclAdminPortFromWorld: LintRule = {
         return [
           makeFinding(this, {
             ids: [acl.id, 'ingress', x.entry.ruleNumber],
-            severity: use.severity,
             message: `Network ACL ${acl.name} rule ${x.entry.ruleNumber} allows ${describePorts(ports)} in from ${x.entry.cidr} (rule ${describeMatch(x.entry.match)}) on ${use.names}`,
             risk: 'Remote administration from anywhere passes the subnet boundary; only the security groups stop brute-force and exploits.',
             fix: 'Deny the admin ports from the world in a lower-numbered rule, or narrow the rule to the admin network.',
