@@ -24,7 +24,7 @@ export function finishDesign(design: Design, b: Build, renames: ReadonlyMap<stri
   const gateways: Design['internetGateways'] = {};
   for (const [id, g] of Object.entries(d.internetGateways)) {
     const to = renames.get(id) ?? id;
-    gateways[to] = { ...g, id: to };
+    gateways[to] = { ...g, id: to, name: g.name === id ? to : g.name };
   }
   d.internetGateways = gateways;
   for (const t of Object.values(d.routeTables)) {
