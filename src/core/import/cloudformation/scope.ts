@@ -67,17 +67,17 @@ export class Scope {
     return this.evaluators.get(t)!;
   }
 
-  /** Two templates declaring the same logical id: each one's ids get its file stem as prefix. */
+  /** Two templates declaring the same logical id: in each, that id gets the file's stem as prefix. */
   private separateClashingIds(): void {
     const owners = new Map<string, Template[]>();
     for (const t of this.templates) for (const id of t.resources.keys()) owners.set(id, [...(owners.get(id) ?? []), t]);
     const clashing = [...owners].filter(([, ts]) => ts.length > 1);
-    for (const [, ts] of clashing) for (const t of ts) t.idPrefix = `${t.stem}/`;
+    for (const [id, ts] of clashing) for (const t of ts) t.clashing.add(id);
     if (clashing.length > 0) {
       const names = clashing.slice(0, 5).map(([id]) => id).join(', ');
       this.warn(
         'import/cfn-clashing-ids',
-        `the logical ids ${names}${clashing.length > 5 ? ', …' : ''} are declared by more than one template; the resources of ${[...new Set(clashing.flatMap(([, ts]) => ts.map((t) => t.file)))].join(', ')} were given ids of the form <file>/<logical id> to tell them apart.`,
+        `the logical ids ${names}${clashing.length > 5 ? ', …' : ''} are declared by more than one template; in ${[...new Set(clashing.flatMap(([, ts]) => ts.map((t) => t.file)))].join(', ')} they were given ids of the form <file>/<logical id> to tell them apart.`,
       );
     }
   }

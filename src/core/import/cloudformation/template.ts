@@ -39,8 +39,8 @@ export class Template {
   /** Logical ids left out of the import, with the reason (for references to them). */
   readonly leftOut = new Map<string, string>();
   readonly outputs: Cursor[] = [];
-  /** Prefix of this template's design ids: empty unless another template uses the same logical ids. */
-  idPrefix = '';
+  /** Logical ids another template declares too: their design ids carry this template's stem. */
+  readonly clashing = new Set<string>();
 
   constructor(
     readonly file: string,
@@ -100,7 +100,7 @@ export class Template {
 
   /** The design id of a logical id of this template. */
   idOf(logicalId: string): string {
-    return `${this.idPrefix}${logicalId}`;
+    return this.clashing.has(logicalId) ? `${this.stem}/${logicalId}` : logicalId;
   }
 }
 
