@@ -32,7 +32,7 @@ interface Streams {
   DecompressionStream: new (format: 'gzip') => unknown;
 }
 type Bridge = Record<string, (...args: unknown[]) => void>;
-const world = globalThis as unknown as { Go?: new () => GoRuntime; WebAssembly: WasmApi; __parse_terraform_config_wasm__?: Bridge } & Streams;
+const world = globalThis as unknown as { Go?: new () => GoRuntime; WebAssembly: WasmApi; global?: unknown; __parse_terraform_config_wasm__?: Bridge } & Streams;
 
 /** The package ships main.wasm gzipped; servers may or may not have undone that. */
 async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
@@ -49,9 +49,20 @@ async function start(load: () => Promise<Uint8Array | ArrayBuffer>): Promise<Bri
   const go = new world.Go();
   const { instance } = await world.WebAssembly.instantiate(bytes, go.importObject);
   const bridge: Bridge = {};
+  // The Go program finds its bridge under Node's `global`, which a browser worker does not have.
+  world.global ??= globalThis;
   world.__parse_terraform_config_wasm__ = bridge;
-  void go.run(instance); // the Go program registers its functions on `bridge`, then waits for calls
-  if (typeof bridge.parse !== 'function') throw new Error('the HCL parser did not start');
+  // The Go program registers its functions on `bridge`, then waits for calls (run settles only if it stops).
+  let stopped: unknown;
+  go.run(instance).then(
+    () => (stopped ??= new Error('the parser stopped')),
+    (e: unknown) => (stopped = e),
+  );
+  await Promise.resolve();
+  if (typeof bridge.parse !== 'function') {
+    const why = stopped instanceof Error ? `: ${stopped.message}` : stopped !== undefined ? `: ${String(stopped)}` : '';
+    throw new Error(`the HCL parser did not start${why}`);
+  }
   return bridge;
 }
 
