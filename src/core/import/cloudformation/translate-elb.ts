@@ -84,7 +84,7 @@ export function translateLoadBalancers(b: Build): void {
     rules++;
   }
   if (rules > 0) {
-    b.scope.warn('import/cfn-listener-rules', `${rules} listener rule${rules === 1 ? '' : 's'} (AWS::ElasticLoadBalancingV2::ListenerRule) were read only for the target groups they forward to: the designer models each listener's default action, not its rules.`);
+    b.scope.warn('import/cfn-listener-rules', `${rules} listener rule${rules === 1 ? '' : 's'} (AWS::ElasticLoadBalancingV2::ListenerRule) ${rules === 1 ? 'was' : 'were'} read only for the target groups they forward to: the designer models each listener's default action, not its rules.`);
   }
 }
 
