@@ -131,7 +131,8 @@ export class ResourceReader {
   /** The resource's Tags, with open values left out (and warned about). */
   tags(key = 'Tags'): unknown {
     const at = this.prop(key);
-    if (!Array.isArray(at.value)) return at.value instanceof Unresolved ? (this.optional(at), undefined) : at.value;
+    // A shape other than a list is passed on for the describe importer to name.
+    if (!Array.isArray(at.value)) return this.optional(at);
     return at.list().flatMap((tag) => {
       const u = findUnresolved(tag.value);
       if (!u) return [tag.value];

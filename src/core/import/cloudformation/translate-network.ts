@@ -6,16 +6,15 @@
 import { defaultAclOf, defaultGroupOf, mainRouteTableOf } from './attributes.ts';
 import type { Build, Item } from './build.ts';
 import { defaultAclItem, defaultGroupItems, mainRouteTableItem } from './default-items.ts';
-import { holding } from './reader.ts';
+import { Skip } from './reader.ts';
 import { Unresolved } from './values.ts';
 
 export function translateVpcs(b: Build): void {
   for (const r of b.readers('AWS::EC2::VPC')) {
     r.entity(`VPC ${r.logicalId}`, () => {
       const cidrAt = r.prop('CidrBlock');
-      if (cidrAt.missing && r.prop('Ipv4IpamPoolId').value !== undefined) {
-        r.need(holding(r.prop('Ipv4IpamPoolId'), new Unresolved('the VPC takes its CIDR from an IPAM pool when the stack is created')));
-      }
+      const pool = r.prop('Ipv4IpamPoolId');
+      if (cidrAt.missing && !pool.missing) throw new Skip(pool, new Unresolved('the VPC takes its CIDR from an IPAM pool when the stack is created'));
       const cidr = r.need(cidrAt);
       const item: Item = { VpcId: r.id, CidrBlock: cidr, CidrBlockAssociationSet: [], Ipv6CidrBlockAssociationSet: [], Tags: r.tags() };
       b.draft.add(r.file, 'Vpcs', b.draft.track(item, r.at, { CidrBlock: cidrAt, Tags: r.prop('Tags') }));
