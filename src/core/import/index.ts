@@ -91,14 +91,14 @@ function unrecognised(r: Recognised): ModelError {
       ? 'the file is empty'
       : r.json !== undefined
         ? r.topLevelKeys.length > 0
-          ? `a JSON object with the keys ${r.topLevelKeys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')}${r.topLevelKeys.length > 8 ? ', …' : ''}`
+          ? `it holds a JSON object with the keys ${r.topLevelKeys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')}${r.topLevelKeys.length > 8 ? ', …' : ''}`
           : Array.isArray(r.json)
-            ? 'a JSON array'
-            : 'JSON that is not an object'
-        : 'text that is neither JSON, a CloudFormation template nor Terraform configuration';
+            ? 'it holds a JSON array'
+            : 'it holds JSON that is not an object'
+        : 'it holds text that is neither JSON, a CloudFormation template nor Terraform configuration';
   return modelError(
     'import/unrecognised',
-    `${name}: not an input Tierwise reads (it holds ${what}). Give a Tierwise design, AWS describe output (keys such as "Vpcs" or "SecurityGroups"), Terraform state, \`terraform show -json\` output, Terraform .tf files or a CloudFormation template.`,
+    `${name}: not an input Tierwise reads (${what}). Give a Tierwise design, AWS describe output (keys such as "Vpcs" or "SecurityGroups"), Terraform state, \`terraform show -json\` output, Terraform .tf files or a CloudFormation template.`,
     { file: name, path: '(root)' },
   );
 }

@@ -49,6 +49,15 @@ function attachments(tr: Translation): Map<string, { instance: Traced; index: Tr
 
 const groupRefs = (ids: Traced[]): Item[] => ids.map((g) => ({ GroupId: g }));
 
+/** Configuration only: an instance launched with a public address (asked for, or its subnet's default), or given an Elastic IP. */
+function wantsPublicAddress(tr: Translation, r: TfResource): boolean {
+  const asked = r.values.bool('associate_public_ip_address');
+  if (asked !== undefined) return asked;
+  const subnet = tr.find(text(r.values.at('subnet_id')), 'aws_subnet', 'aws_default_subnet');
+  const eip = tr.of('aws_eip').some((e) => text(e.values.at('instance')) === r.id) || tr.of('aws_eip_association').some((a) => text(a.values.at('instance_id')) === r.id);
+  return eip || subnet?.values.bool('map_public_ip_on_launch') === true || subnet?.type === 'aws_default_subnet';
+}
+
 function instances(tr: Translation, eips: Map<string, Traced>): void {
   for (const r of tr.of('aws_instance')) {
     const v = r.values;
@@ -56,7 +65,10 @@ function instances(tr: Translation, eips: Map<string, Traced>): void {
     // `security_groups` holds names (default VPC) or, in some states, ids.
     const named = elements(tr.attr(r, 'security_groups')).map((g) => (String(g.value).startsWith('sg-') ? { GroupId: g } : { GroupName: g }));
     const groups = ids.length > 0 ? groupRefs(ids) : named;
-    const publicIp = isSet(v.at('public_ip')) ? traced(v.at('public_ip')) : eips.get(r.id);
+    let publicIp = isSet(v.at('public_ip')) ? traced(v.at('public_ip')) : eips.get(r.id);
+    if (publicIp === undefined && tr.configuration && wantsPublicAddress(tr, r)) {
+      publicIp = tr.standInPublicIp(v.at('associate_public_ip_address'), `instance ${r.address}'s public address`, r.id);
+    }
     const primary = v.at('primary_network_interface_id');
     const privateIps = [value(tr.attr(r, 'private_ip')), ...elements(v.at('secondary_private_ips'))].filter((ip) => ip.value !== undefined);
     const nic: Item | undefined = isSet(primary)

@@ -24,10 +24,14 @@ export class Translation {
   /** Items written per resource address, for the resources that add to them (rules, routes, entries). */
   readonly items = new Map<string, { item: Item; writer: BundleWriter }>();
 
+  private publicAddresses = 10;
+
   constructor(
     readonly resources: TfResource[],
     /** Per file and path (`file|path`), the HCL expressions left out. */
     private readonly unevaluated: Map<string, Unevaluated> = new Map(),
+    /** Configuration (not state): what AWS assigns at apply is not known yet. */
+    readonly configuration = false,
   ) {
     for (const r of resources) {
       this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
@@ -80,6 +84,16 @@ export class Translation {
     }
     if (subject) w.subject = subject;
     this.warnings.add(w);
+  }
+
+  /**
+   * A public address AWS assigns only at apply (an Elastic IP, an auto-assigned address): from
+   * TEST-NET-1 like a drawn design's, so the design can say what the address lets through.
+   */
+  standInPublicIp(at: Cursor, what: string, subject: string): Traced {
+    const ip = `192.0.2.${this.publicAddresses++}`;
+    this.warn('import/terraform-public-address', `${what} gets its public address only when Terraform applies; ${ip} stands in for it.`, at, subject);
+    return made(ip, at);
   }
 
   /** Says, once each, why HCL expressions at or under this place were left out. */

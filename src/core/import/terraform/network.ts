@@ -79,7 +79,10 @@ function gateways(tr: Translation): void {
   for (const r of tr.of('aws_nat_gateway')) {
     const v = r.values;
     const eip = tr.find(text(v.at('allocation_id')), 'aws_eip');
-    const publicIp = isSet(v.at('public_ip')) ? traced(v.at('public_ip')) : eip ? value(eip.values.at('public_ip')) : undefined;
+    let publicIp = isSet(v.at('public_ip')) ? traced(v.at('public_ip')) : eip ? value(eip.values.at('public_ip')) : undefined;
+    if (publicIp?.value === undefined && tr.configuration && isSet(v.at('allocation_id')) && text(v.at('connectivity_type')) !== 'private') {
+      publicIp = tr.standInPublicIp(v.at('allocation_id'), `NAT gateway ${r.address}'s Elastic IP`, r.id);
+    }
     tr.emit(r, 'NatGateways', {
       NatGatewayId: idOf(r),
       SubnetId: value(tr.attr(r, 'subnet_id')),

@@ -35,7 +35,7 @@ function regionOf(read: TfRead): string | undefined {
 
 /** Translates what was read into bundle writers. */
 export function translateTerraform(read: TfRead): Translated {
-  const tr = new Translation(read.resources, read.unevaluated);
+  const tr = new Translation(read.resources, read.unevaluated, read.unevaluated !== undefined);
   translateNetwork(tr);
   translateGroups(tr);
   translateCompute(tr);
