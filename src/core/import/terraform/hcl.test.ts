@@ -199,7 +199,9 @@ describe('Terraform configuration across two .tf files', async () => {
     expect(kind).toBe('terraform-hcl');
     expect(files).toEqual(['network.tf', 'services.tf']);
     expect(d.vpcs['aws_vpc.main']).toEqual({ id: 'aws_vpc.main', name: 'shop-vpc', region: 'eu-west-2', cidrs: ['10.20.0.0/16'], ipv6Cidrs: [], mainRouteTableId: 'aws_default_route_table.main', tags: { Name: 'shop-vpc' } });
-    expect(d.subnets['aws_subnet.public']).toMatchObject({ vpcId: 'aws_vpc.main', cidr: '10.20.1.0/24', routeTableId: 'aws_route_table.public' });
+    // Without a Name tag, an entity is named after its Terraform name; its address stays its id.
+    expect(d.subnets['aws_subnet.public']).toMatchObject({ name: 'public', vpcId: 'aws_vpc.main', cidr: '10.20.1.0/24', routeTableId: 'aws_route_table.public' });
+    expect(d.internetGateways['aws_internet_gateway.igw']!.name).toBe('igw');
     expect(d.routeTables['aws_route_table.public']!.routes).toEqual([{ destination: { cidr: '0.0.0.0/0' }, target: { kind: 'internet-gateway', id: 'aws_internet_gateway.igw' }, state: 'active' }]);
     expect(d.routeTables['aws_default_route_table.main']).toMatchObject({ vpcId: 'aws_vpc.main', routes: [{ destination: { cidr: '0.0.0.0/0' }, target: { kind: 'nat-gateway', id: 'aws_nat_gateway.nat' } }] });
     // Its Elastic IP's address is known only after apply: a TEST-NET-1 address stands in, with a warning.

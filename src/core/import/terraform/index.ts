@@ -4,7 +4,7 @@
  * describe bundle AWS would print for them, which importDescribeBundle normalises and validates;
  * whatever it reports is said again about the Terraform file and path it came from.
  */
-import type { Design } from '../../model/types.ts';
+import { ENTITY_COLLECTIONS, type Design } from '../../model/types.ts';
 import type { ModelError } from '../../model/errors.ts';
 import { modelError } from '../../model/errors.ts';
 import type { Result } from '../../model/result.ts';
@@ -95,6 +95,20 @@ function dropMadeUpArns(design: Design): Design {
   return design;
 }
 
+/**
+ * Configuration's entities without a Name tag are named by their address (`aws_subnet.public`);
+ * the resource's own name ("public") reads better on a card, and the address stays its id.
+ */
+function shortNames(design: Design): Design {
+  for (const collection of ENTITY_COLLECTIONS) {
+    for (const entity of Object.values(design[collection]) as Array<{ id: string; name: string }>) {
+      const m = /^[a-z][a-z0-9_]*\.([\w-]+)$/.exec(entity.id);
+      if (m && entity.name === entity.id) entity.name = m[1]!;
+    }
+  }
+  return design;
+}
+
 function designName(names: string[]): string {
   const stems = names.map((n) => n.split(/[\\/]/).at(-1)!.replace(/\.(tfstate(\.backup)?|tf\.json|tf|json)$/i, ''));
   return `Terraform ${stems.slice(0, 3).join(', ')}${stems.length > 3 ? ', …' : ''}`;
@@ -148,7 +162,7 @@ export async function importTerraform(sources: BundleInput[], options: Terraform
     const imported = importDescribeBundle(bundle, { designName: designName(parsed.map((p) => p.name)) });
     if (!imported.ok) return err(retracer.error(imported.error));
     return ok({
-      design: dropMadeUpArns(imported.value.design),
+      design: kind === 'terraform-hcl' ? shortNames(dropMadeUpArns(imported.value.design)) : imported.value.design,
       warnings: [...tr.warnings.all(), ...imported.value.warnings.map((w) => retracer.warning(w))],
       kind,
     });
