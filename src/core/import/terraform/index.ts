@@ -123,7 +123,10 @@ export async function importTerraform(sources: BundleInput[], options: Terraform
     const kinds = [...new Set(parsed.map((p) => p.kind))];
     if (kinds.length > 1) {
       const list = parsed.map((p) => `${p.name} is ${LABELS[p.kind]}`).join(', ');
-      return err(modelError('import/mixed-kinds', `These files cannot be imported together: ${list}. Configuration names resources by address, state by their AWS ids; import one or the other.`));
+      const why = kinds.includes('terraform-hcl')
+        ? 'Configuration names resources by address, state by their AWS ids; import one or the other.'
+        : 'State and `terraform show -json` output describe the same resources; import one of them.';
+      return err(modelError('import/mixed-kinds', `These files cannot be imported together: ${list}. ${why}`));
     }
     const kind = kinds[0]!;
     let read: TfRead;

@@ -4,7 +4,8 @@
  * (HCL, read in hcl.ts). Each keeps its attributes at their place in the file, so that anything
  * wrong is reported there.
  */
-import type { Cursor } from '../aws/cursor.ts';
+import { Cursor } from '../aws/cursor.ts';
+import { PlanReferences, configurationOf } from './plan-references.ts';
 import type { Unevaluated } from './context.ts';
 
 export interface TfResource {
@@ -78,8 +79,7 @@ function readModule(module: Cursor, out: TfRead): void {
       out.dataSources.push(address);
       continue;
     }
-    const values = r.obj('values');
-    if (!values) continue; // a plan's resource with every value still unknown
+    const values = r.obj('values') ?? new Cursor({}, r.file, [...r.path, 'values']); // a plan's resource with every value unknown
     out.resources.push({ address, type, name, values, id: idOf(values, address), at: r });
   }
   for (const child of module.objects('child_modules')) readModule(child, out);
@@ -91,5 +91,10 @@ export function readShow(root: Cursor): TfRead {
   const out: TfRead = { resources: [], dataSources: [] };
   const module = values?.obj('root_module') ?? (values ?? root).at('root_module').fail('is missing: `terraform show -json` output has values.root_module (or planned_values.root_module).');
   readModule(module, out);
+  if (!root.has('planned_values')) return out;
+  // A plan: what is unknown until apply is filled from the references its configuration names.
+  const ids = new Map(out.resources.map((r) => [r.address.replace(/\[[^\]]*\]/g, ''), r.id]));
+  const references = new PlanReferences(configurationOf(root), ids);
+  out.resources = out.resources.map((r) => ({ ...r, values: references.complete(r.address, r.values) }));
   return out;
 }

@@ -168,4 +168,59 @@ describe('terraform show -json of the same account', async () => {
     expect(p.design.vpcs['aws_vpc.new']).toMatchObject({ name: 'planned', cidrs: ['10.9.0.0/16'] });
     expect(p.design.securityGroups['aws_security_group.web']!.ingress.map((r) => r.peer)).toEqual([{ kind: 'cidr', cidr: '0.0.0.0/0' }]);
   });
+
+  it('reads a plan whose ids are unknown until apply through its configuration references, modules included', async () => {
+    const refs = (address: string) => ({ references: [`${address}.id`, address] });
+    const rule = { description: '', ipv6_cidr_blocks: [], prefix_list_ids: [], self: false };
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.5',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_vpc.main', mode: 'managed', type: 'aws_vpc', name: 'main', values: { cidr_block: '10.50.0.0/16', tags: { Name: 'next' } } },
+            { address: 'aws_security_group.lb', mode: 'managed', type: 'aws_security_group', name: 'lb', values: { name: 'lb', description: 'lb', egress: [], ingress: [{ ...rule, from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], security_groups: [] }] } },
+            // ingress holds a group id still unknown: the whole set is unknown, so values leave it out.
+            { address: 'aws_security_group.web', mode: 'managed', type: 'aws_security_group', name: 'web', values: { name: 'web', description: 'web', egress: [] } },
+            { address: 'aws_instance.web', mode: 'managed', type: 'aws_instance', name: 'web', values: { instance_type: 't3.micro', tags: { Name: 'web-1' } } },
+          ],
+          child_modules: [
+            {
+              address: 'module.net',
+              resources: [{ address: 'module.net.aws_subnet.a', mode: 'managed', type: 'aws_subnet', name: 'a', values: { cidr_block: '10.50.1.0/24', availability_zone: 'eu-west-1a' } }],
+            },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_vpc.main', expressions: { cidr_block: { constant_value: '10.50.0.0/16' } } },
+            { address: 'aws_security_group.lb', expressions: { vpc_id: refs('aws_vpc.main') } },
+            {
+              address: 'aws_security_group.web',
+              expressions: { vpc_id: refs('aws_vpc.main'), ingress: [{ from_port: { constant_value: 80 }, to_port: { constant_value: 80 }, protocol: { constant_value: 'tcp' }, security_groups: refs('aws_security_group.lb') }] },
+            },
+            { address: 'aws_instance.web', expressions: { subnet_id: { references: ['module.net.subnet_id', 'module.net'] }, vpc_security_group_ids: refs('aws_security_group.web') } },
+          ],
+          module_calls: {
+            net: {
+              expressions: { vpc_id: refs('aws_vpc.main') },
+              module: { resources: [{ address: 'aws_subnet.a', expressions: { vpc_id: { references: ['var.vpc_id'] } } }] },
+            },
+          },
+        },
+      },
+    };
+    const p = await imported('plan.json', plan);
+    const d = p.design;
+    expect(d.subnets['module.net.aws_subnet.a']).toMatchObject({ vpcId: 'aws_vpc.main', cidr: '10.50.1.0/24' });
+    expect(d.securityGroups['aws_security_group.web']).toMatchObject({
+      vpcId: 'aws_vpc.main',
+      ingress: [{ match: { protocol: 'tcp', ports: { from: 80, to: 80 } }, peer: { kind: 'security-group', groupId: 'aws_security_group.lb' } }],
+    });
+    // A module output is not followed: the instance's subnet stays unknown, and the warning says so.
+    expect(d.resources['aws_instance.web']).toMatchObject({ name: 'web-1', enis: [] });
+    expect(p.warnings.map((w) => w.code)).toContain('import/instance-without-subnet');
+  });
 });
