@@ -11,8 +11,15 @@ import type { Source } from './read-files.ts';
  * The importer (core) and HashiCorp's HCL parser load on the first import, not with the app: most
  * sessions never import, and the parser's WebAssembly is a few megabytes.
  */
+const loadImporter = () => import('../../../core/import/index.ts');
+
+/** Starts loading the importer (the dialog calls it when it opens); failures are left to the import itself. */
+export function preloadImporter(): void {
+  loadImporter().catch(() => {});
+}
+
 async function importSources(sources: Source[]) {
-  const { importSources: run } = await import('../../../core/import/index.ts');
+  const { importSources: run } = await loadImporter();
   return run(sources, { parseHcl: (file, text) => import('./hcl-browser.ts').then((m) => m.parseHclInBrowser(file, text)) });
 }
 
