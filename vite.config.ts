@@ -8,8 +8,10 @@ export default defineConfig({
   // Pre-bundle every browser dependency up front: one found late makes Vite reload the page
   // mid-session (and mid-test).
   optimizeDeps: {
-    include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@xyflow/react', 'zustand', 'zustand/react/shallow', 'zundo', 'zod', 'ipaddr.js'],
+    include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client', '@xyflow/react', 'zustand', 'zustand/react/shallow', 'zundo', 'zod', 'ipaddr.js', 'yaml', '@cdktf/hcl2json/wasm/wasm_exec.js'],
   },
+  // The HCL parser's worker loads its Go runtime with a dynamic import: only ES workers can split.
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // Playwright specs live in e2e/ and use their own runner; never let Vitest collect them.

@@ -1,16 +1,19 @@
 /**
  * From the paths on the command line to a design: files and folders are read here (a folder
- * means every .json file under it); telling a design file from a describe bundle, parsing and
- * importing are core's.
+ * means every input file under it: .json, .yaml, .yml, .template, .tf, .tfstate); telling the
+ * kinds apart, parsing and importing are core's (importSources, as in the designer).
  */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { join, relative } from 'node:path';
-import { readDesign } from '../core/model/schema.ts';
+import { join, relative, sep } from 'node:path';
 import type { Design } from '../core/model/types.ts';
 import type { ModelError } from '../core/model/errors.ts';
-import { importDescribeBundle, recogniseText, type ImportWarning } from '../core/import/aws/index.ts';
+import { importSources, type ImportWarning, type InputKind } from '../core/import/index.ts';
 import { CliError } from './args.ts';
+import { parseHcl } from './hcl.ts';
 import type { Io } from './io.ts';
+
+/** The files a folder contributes; others (READMEs, scripts, .tfstate.backup) are left out. */
+const INPUT_FILE = /\.(json|ya?ml|template|tf|tfstate)$/i;
 
 export interface InputFile {
   /** The path as the user gave it (or under the folder they gave): messages name it. */
@@ -23,16 +26,18 @@ export interface LoadedDesign {
   warnings: ImportWarning[];
   /** The files it came from. */
   files: string[];
+  /** What the files were recognised as. */
+  kind: InputKind;
 }
 
-/** Reads every file the paths name, folders recursively (only their .json files), in a stable order. */
+/** Reads every file the paths name, folders recursively (only their input files), in a stable order. */
 export function readInputFiles(paths: string[]): InputFile[] {
   const files: InputFile[] = [];
   for (const path of paths) {
     const stat = statOrFail(path);
     if (stat.isDirectory()) {
-      const found = jsonFilesUnder(path);
-      if (found.length === 0) throw new CliError(`${path}: the folder holds no .json files.`);
+      const found = inputFilesUnder(path);
+      if (found.length === 0) throw new CliError(`${path}: the folder holds no input files (.json, .yaml, .yml, .template, .tf, .tfstate).`);
       for (const file of found) files.push({ name: file, text: readOrFail(file) });
     } else {
       files.push({ name: path, text: readOrFail(path) });
@@ -41,28 +46,15 @@ export function readInputFiles(paths: string[]): InputFile[] {
   return files;
 }
 
-/** One design file, or any number of describe-bundle files: the design they make. */
-export function designFromFiles(files: InputFile[]): LoadedDesign {
-  const designs = files.filter((f) => recogniseText(f.text).kind === 'design');
-  if (designs.length > 0) {
-    if (files.length > 1) {
-      const others = files.filter((f) => !designs.includes(f)).map((f) => f.name);
-      const what = designs.length > 1 ? `${designs.map((f) => f.name).join(', ')} are design files` : `${designs[0]!.name} is a design file`;
-      const rest = others.length > 0 ? ` and ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} not` : '';
-      throw new CliError(`${what}${rest}: give one design file, or the files of one describe bundle.`);
-    }
-    const file = designs[0]!;
-    const read = readDesign(JSON.parse(stripBom(file.text)) as unknown, file.name);
-    if (!read.ok) throw new CliError(describeError(read.error));
-    return { design: read.value, warnings: [], files: [file.name] };
-  }
-  const imported = importDescribeBundle(files);
+/** One design file, or the files of one input (describe bundle, Terraform, CloudFormation): the design they make. */
+export async function designFromFiles(files: InputFile[]): Promise<LoadedDesign> {
+  const imported = await importSources(files, { parseHcl });
   if (!imported.ok) throw new CliError(describeError(imported.error));
-  return { ...imported.value, files: files.map((f) => f.name) };
+  return imported.value;
 }
 
 /** Paths on the command line to a design. */
-export function loadDesign(paths: string[]): LoadedDesign {
+export async function loadDesign(paths: string[]): Promise<LoadedDesign> {
   return designFromFiles(readInputFiles(paths));
 }
 
@@ -90,7 +82,7 @@ function readOrFail(path: string): string {
   }
 }
 
-function jsonFilesUnder(folder: string): string[] {
+function inputFilesUnder(folder: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
@@ -98,7 +90,8 @@ function jsonFilesUnder(folder: string): string[] {
     throw new CliError(`${folder}: ${fsReason(e)}.`);
   }
   return entries
-    .filter((entry) => entry.toLowerCase().endsWith('.json'))
+    // Hidden folders hold tools' copies (.terraform/modules, .git), never the user's input.
+    .filter((entry) => INPUT_FILE.test(entry) && !entry.split(sep).some((part) => part.startsWith('.')))
     .map((entry) => join(folder, entry))
     .filter((file) => statOrFail(file).isFile())
     .sort((a, b) => relative(folder, a).localeCompare(relative(folder, b)));
@@ -117,10 +110,6 @@ function fsReason(e: unknown): string {
     default:
       return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
   }
-}
-
-function stripBom(text: string): string {
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** One line on stderr when the import raised warnings: answers still go to stdout untouched. */

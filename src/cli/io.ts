@@ -5,4 +5,4 @@ export interface Io {
 }
 
 /** What every command exports: its spec (for help) and how to run it; run returns the exit code. */
-export type Run = (argv: string[], io: Io) => number;
+export type Run = (argv: string[], io: Io) => number | Promise<number>;

@@ -14,7 +14,7 @@ import { runImport } from './commands/import.ts';
 import { runReach } from './commands/reach.ts';
 
 const COMMANDS: Record<string, { run: Run; summary: string }> = {
-  import: { run: runImport, summary: 'describe bundle (or design file) to a design file' },
+  import: { run: runImport, summary: 'AWS describe output, Terraform or CloudFormation (or a design file) to a design file' },
   collect: { run: runCollect, summary: 'print the collector script that writes a describe bundle' },
   reach: { run: runReach, summary: 'does a flow get from one endpoint to another, and why not' },
   exposure: { run: runExposure, summary: 'what a source (e.g. internet) can reach, hop by hop' },
@@ -38,7 +38,7 @@ function mainHelp(): string {
 }
 
 /** Runs one command line; returns the exit code. */
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.err(`${PROGRAM}: missing command. See \`${PROGRAM} --help\`.\n`);
@@ -55,7 +55,7 @@ export function main(argv: string[], io: Io): number {
     return 2;
   }
   try {
-    return entry.run(rest, io);
+    return await entry.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`${PROGRAM} ${command}: ${e.message}\n`);
@@ -77,4 +77,4 @@ const io: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
-process.exitCode = main(process.argv.slice(2), io);
+process.exitCode = await main(process.argv.slice(2), io);

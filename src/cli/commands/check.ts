@@ -22,7 +22,7 @@ export const checkSpec: CommandSpec = {
   notes: [INPUTS_NOTE, 'Exit status: 0 when answered (and nothing reaches --fail-on), 1 when a finding is at or above --fail-on, 2 on bad input.'],
 };
 
-export function runCheck(argv: string[], io: Io): number {
+export async function runCheck(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(checkSpec, argv);
   if (args.help) {
     io.out(commandHelp(checkSpec));
@@ -30,7 +30,7 @@ export function runCheck(argv: string[], io: Io): number {
   }
   const format = oneOf(args, 'format', FORMATS, 'text');
   const failOn = oneOf(args, 'fail-on', FAIL_ON, 'none');
-  const loaded = loadDesign(args.positionals);
+  const loaded = await loadDesign(args.positionals);
   warnOfImport(loaded, io);
   const findings = runLint(loaded.design);
   if (format === 'json') io.out(formatCheckJson(findings, failOn));

@@ -24,7 +24,7 @@ export const exportSpec: CommandSpec = {
   notes: [INPUTS_NOTE],
 };
 
-export function runExport(argv: string[], io: Io): number {
+export async function runExport(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(exportSpec, argv);
   if (args.help) {
     io.out(commandHelp(exportSpec));
@@ -38,7 +38,7 @@ export function runExport(argv: string[], io: Io): number {
   if (vpc !== undefined && !groupsOnly) throw new CliError(`--vpc works only with --groups-only. See \`${PROGRAM} export --help\`.`);
   if (typeof vpc === 'string' && vpc === '') throw new CliError('--vpc needs a VPC id.');
 
-  const loaded = loadDesign(args.positionals);
+  const loaded = await loadDesign(args.positionals);
   warnOfImport(loaded, io);
   const design = loaded.design;
   if (typeof vpc === 'string' && !Object.hasOwn(design.vpcs, vpc)) {

@@ -19,7 +19,7 @@ export const exposureSpec: CommandSpec = {
   notes: [INPUTS_NOTE, REF_NOTE, 'Exit status: 0 when answered, 2 on bad input.'],
 };
 
-export function runExposure(argv: string[], io: Io): number {
+export async function runExposure(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(exposureSpec, argv);
   if (args.help) {
     io.out(commandHelp(exposureSpec));
@@ -27,7 +27,7 @@ export function runExposure(argv: string[], io: Io): number {
   }
   const fromRef = requireString(exposureSpec, args, 'from');
   const format = oneOf(args, 'format', ['text', 'json'], 'text');
-  const loaded = loadDesign(args.positionals);
+  const loaded = await loadDesign(args.positionals);
   warnOfImport(loaded, io);
   const from = resolveRef(loaded.design, fromRef, 'from');
   const result = exposure(loaded.design, from.endpoint);

@@ -1,4 +1,4 @@
-/** `import`: a describe bundle (or a design file) to a design file. */
+/** `import`: AWS describe output, Terraform or CloudFormation (or a design file) to a design file. */
 import { writeFileSync } from 'node:fs';
 import { CliError, commandHelp, parseCommandArgs, type CommandSpec } from '../args.ts';
 import { loadDesign, type LoadedDesign } from '../inputs.ts';
@@ -7,7 +7,7 @@ import { INPUTS_NOTE } from './notes.ts';
 
 export const importSpec: CommandSpec = {
   name: 'import',
-  summary: 'Turns AWS describe output (or an older design file) into a Tierwise design file.',
+  summary: 'Turns AWS describe output, Terraform (state, show -json, .tf) or CloudFormation templates (or an older design file) into a Tierwise design file.',
   positionals: '<inputs...>',
   minPositionals: 1,
   options: {
@@ -16,13 +16,13 @@ export const importSpec: CommandSpec = {
   notes: [INPUTS_NOTE, 'Warnings (things repaired, guessed or left out) go to standard error.'],
 };
 
-export function runImport(argv: string[], io: Io): number {
+export async function runImport(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(importSpec, argv);
   if (args.help) {
     io.out(commandHelp(importSpec));
     return 0;
   }
-  const loaded = loadDesign(args.positionals);
+  const loaded = await loadDesign(args.positionals);
   for (const w of loaded.warnings) io.err(`warning: ${w.message}\n`);
   const json = `${JSON.stringify(loaded.design, null, 2)}\n`;
   const output = args.values.output;
@@ -39,6 +39,15 @@ export function runImport(argv: string[], io: Io): number {
   return 0;
 }
 
+const KIND_NAMES: Record<string, string> = {
+  design: 'a Tierwise design',
+  'describe-bundle': 'AWS describe output',
+  'terraform-state': 'Terraform state',
+  'terraform-plan': 'terraform show -json',
+  'terraform-hcl': 'Terraform configuration',
+  cloudformation: 'CloudFormation',
+};
+
 function summary(loaded: LoadedDesign): string {
   const d = loaded.design;
   const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -48,5 +57,5 @@ function summary(loaded: LoadedDesign): string {
     count(Object.keys(d.securityGroups).length, 'security group'),
     count(Object.keys(d.resources).length, 'resource'),
   ];
-  return `${parts.join(', ')} from ${count(loaded.files.length, 'file')}${loaded.warnings.length ? `, ${count(loaded.warnings.length, 'warning')}` : ''}`;
+  return `${parts.join(', ')} from ${count(loaded.files.length, 'file')} (${KIND_NAMES[loaded.kind] ?? loaded.kind})${loaded.warnings.length ? `, ${count(loaded.warnings.length, 'warning')}` : ''}`;
 }

@@ -22,7 +22,7 @@ export const reachSpec: CommandSpec = {
   notes: [INPUTS_NOTE, REF_NOTE, 'Exit status: 0 when answered (reachable or not), 2 on bad input.'],
 };
 
-export function runReach(argv: string[], io: Io): number {
+export async function runReach(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(reachSpec, argv);
   if (args.help) {
     io.out(commandHelp(reachSpec));
@@ -32,7 +32,7 @@ export function runReach(argv: string[], io: Io): number {
   const toRef = requireString(reachSpec, args, 'to');
   const format = oneOf(args, 'format', ['text', 'json'], 'text');
   const flow = flowFromArgs(args);
-  const loaded = loadDesign(args.positionals);
+  const loaded = await loadDesign(args.positionals);
   warnOfImport(loaded, io);
   const from = resolveRef(loaded.design, fromRef, 'from');
   const to = resolveRef(loaded.design, toRef, 'to');

@@ -6,7 +6,7 @@
  * boxes of one size read best aligned, and the result does not move when an unrelated rule changes.
  */
 import { isPublicSubnet, routeTableOf, type Design, type Resource, type Subnet } from '../model/index.ts';
-import { GAP, GATEWAY, PAD, RESOURCE, SUBNET_GAP, SUBNET_HEADER, SUBNET_MIN, VPC_HEADER, VPC_MIN, VPC_TITLE_ROOM, type Box, type Size } from './sizes.ts';
+import { GAP, GATEWAY, PAD, RESOURCE, SUBNET_GAP, SUBNET_HEADER, SUBNET_MIN, SUBNET_ROW_GAP, VPC_HEADER, VPC_MIN, VPC_TITLE_ROOM, type Box, type Size } from './sizes.ts';
 
 export interface Placed extends Box {
   id: string;
@@ -94,11 +94,11 @@ export function vpcBlock(d: Design, subnets: Subnet[], subnetSizes: Map<string, 
       if (s) children.push({ id: s.id, x, y, width: colWidth[c]!, height });
       x += colWidth[c]! + SUBNET_GAP;
     });
-    y += height + SUBNET_GAP;
+    y += height + SUBNET_ROW_GAP;
   }
   const gatewaysWidth = gatewayIds.length * (GATEWAY.width + GAP);
   const width = Math.max(VPC_MIN.width, PAD + colWidth.reduce((a, b) => a + b, 0) + Math.max(0, used - 1) * SUBNET_GAP + PAD, PAD + VPC_TITLE_ROOM + gatewaysWidth);
-  const height = Math.max(VPC_MIN.height, rows.length ? y - SUBNET_GAP + PAD : 0);
+  const height = Math.max(VPC_MIN.height, rows.length ? y - SUBNET_ROW_GAP + PAD : 0);
   // Internet gateways in the title row, right-aligned: where traffic enters the VPC.
   gatewayIds.forEach((id, i) => children.push({ id, x: width - PAD - GATEWAY.width - i * (GATEWAY.width + GAP), y: 4, ...GATEWAY }));
   return { width, height, children };

@@ -24,10 +24,20 @@ export const SUBNET_HEADER = 64;
 export const VPC_HEADER = 72;
 /** Between a container's edge and its children. */
 export const PAD = 32;
-/** Between resources in a subnet. */
-export const GAP = 28;
-/** Between subnets in a VPC. */
-export const SUBNET_GAP = 40;
+/**
+ * Between resources in a subnet, and between subnets: wide enough that the label of a rule edge
+ * drawn between neighbours ("tcp 8000", at the edge's midpoint) sits in the gap, not on a node's
+ * border or a subnet's title row.
+ */
+export const GAP = 56;
+/** Between subnet columns in a VPC. */
+export const SUBNET_GAP = 48;
+/**
+ * Between subnet rows. An edge from a resource to one in the row below runs from the upper one's
+ * bottom (PAD above the gap) to the lower one's top (SUBNET_HEADER below it); its midpoint, where
+ * the label goes, falls inside the gap only when the gap is wider than that difference plus a label.
+ */
+export const SUBNET_ROW_GAP = 88;
 /** Between top-level nodes (VPCs side by side), and between the external row and the VPC row. */
 export const TOP_GAP = 96;
 export const LAYER_GAP = 140;

@@ -45,8 +45,9 @@ function build(sections: Sections, options: ImportOptions): Result<ImportedBundl
   importPrefixLists(lists.PrefixLists, sections.prefixListEntries, ctx);
   importVpcs(lists.Vpcs, ctx);
   importSubnets(lists.Subnets, ctx);
-  importRouteTables(lists.RouteTables, ctx);
+  // Gateways before tables: a route names its internet gateway by an id the table must recognise.
   importInternetGateways(lists.InternetGateways, ctx);
+  importRouteTables(lists.RouteTables, ctx);
   importNatGateways(lists.NatGateways, ctx);
   importPeerings(lists.VpcPeeringConnections, ctx);
   importNetworkAcls(lists.NetworkAcls, ctx);

@@ -25,7 +25,10 @@ export function parseInput(input: BundleInput, maxChars = DEFAULT_MAX_CHARS): Cu
     return new Cursor(JSON.parse(text) as unknown, file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return fail('import/json-syntax', `${file}: not valid JSON${locate(text, reason)}: ${reason}`);
+    const where = locate(text, reason);
+    // Once said as line and column, the parser's own "at position 7007 (line 152 column 27)" is noise.
+    const said = where ? reason.replace(/\s*(?:at )?position \d+(?: \(line \d+ column \d+\))?/, '') : reason;
+    return fail('import/json-syntax', `${file}: not valid JSON${where}: ${said}`);
   }
 }
 

@@ -28,10 +28,12 @@ function destination(route: Cursor, ctx: ImportContext): RouteDestination | unde
   return prefixListId ? { prefixListId } : undefined;
 }
 
-function target(route: Cursor): RouteTarget | undefined {
+function target(route: Cursor, ctx: ImportContext): RouteTarget | undefined {
   const gateway = route.optionalId('GatewayId');
   if (gateway === 'local') return { kind: 'local' };
-  if (gateway?.startsWith('igw-')) return { kind: 'internet-gateway', id: gateway };
+  // By prefix, or by naming a gateway of the input: translated IaC inputs (Terraform HCL,
+  // CloudFormation) give gateways ids such as `aws_internet_gateway.main` that have no igw- prefix.
+  if (gateway && (gateway.startsWith('igw-') || ctx.internetGateways.has(gateway))) return { kind: 'internet-gateway', id: gateway };
   const nat = route.optionalId('NatGatewayId');
   if (nat) return { kind: 'nat-gateway', id: nat };
   const peering = route.optionalId('VpcPeeringConnectionId');
@@ -46,7 +48,7 @@ function target(route: Cursor): RouteTarget | undefined {
 
 function readRoute(route: Cursor, ctx: ImportContext, tableId: string, vpcId: string): Route | undefined {
   const dest = destination(route, ctx);
-  const to = target(route);
+  const to = target(route, ctx);
   if (!dest || !to) {
     ctx.warn('import/route-dropped', `a route of ${tableId} has no ${dest ? 'target' : 'destination'} the designer can read; it was left out.`, route, tableId);
     return undefined;

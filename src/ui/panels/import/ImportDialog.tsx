@@ -15,7 +15,7 @@ import { takeFiles } from './file-channel.ts';
 import { ImportError, ImportSummary } from './ImportResult.tsx';
 import { MAX_FILE_BYTES, formatBytes } from './limits.ts';
 import { readPicked, type PickedFile } from './read-files.ts';
-import { prepareImport, type Prepared } from './run-import.ts';
+import { preloadImporter, prepareImport, type Prepared } from './run-import.ts';
 
 type Phase =
   | { phase: 'idle' }
@@ -53,6 +53,11 @@ export function ImportDialog({ actions }: { actions: LibraryActions }) {
     if (!current()) return;
     setState(prepared.ok ? { phase: 'ready', prepared: prepared.value, skipped: read.skipped } : { phase: 'failed', error: prepared.error });
   };
+
+  // Fetch the importer while the user picks files, so the first import answers at once.
+  useEffect(() => {
+    if (open) preloadImporter();
+  }, [open]);
 
   // Files dropped anywhere on the window arrive here.
   const startRef = useRef(start);

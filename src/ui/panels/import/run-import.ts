@@ -7,22 +7,20 @@ import { autoLayout } from '../../../core/layout/index.ts';
 import type { Design, ModelError, Result } from '../../../core/model/index.ts';
 import type { Source } from './read-files.ts';
 
-/** The importer's entry point as src/core/import/index.ts declares it (one importer for UI and CLI). */
-interface ImporterModule {
-  importSources: (sources: Source[]) => Promise<Result<{ design: Design; warnings: ImportWarningView[]; kind: string; files: unknown }, ModelError>>;
+/**
+ * The importer (core) and HashiCorp's HCL parser load on the first import, not with the app: most
+ * sessions never import, and the parser's WebAssembly is a few megabytes.
+ */
+const loadImporter = () => import('../../../core/import/index.ts');
+
+/** Starts loading the importer (the dialog calls it when it opens); failures are left to the import itself. */
+export function preloadImporter(): void {
+  loadImporter().catch(() => {});
 }
 
-/**
- * Bound late through Vite's glob import, so that the designer builds and runs while the importer
- * module is being written alongside (an absent module is an empty glob, not a build error).
- * Once src/core/import/index.ts is in the tree this can become a plain static import.
- */
-const importerModules = import.meta.glob<ImporterModule>('../../../core/import/index.ts');
-
-async function importSources(sources: Source[]): ReturnType<ImporterModule['importSources']> {
-  const load = Object.values(importerModules)[0];
-  if (!load) return { ok: false, error: { code: 'import/unavailable', message: 'The importer is not part of this build yet; nothing was imported.' } };
-  return (await load()).importSources(sources);
+async function importSources(sources: Source[]) {
+  const { importSources: run } = await loadImporter();
+  return run(sources, { parseHcl: (file, text) => import('./hcl-browser.ts').then((m) => m.parseHclInBrowser(file, text)) });
 }
 
 export interface ImportWarningView {
@@ -51,12 +49,6 @@ export function countsOf(d: Design): Prepared['counts'] {
   };
 }
 
-/** The names of the files the importer used, whatever shape its `files` list has. */
-function fileNames(files: unknown, sources: readonly Source[]): string[] {
-  if (!Array.isArray(files)) return sources.map((s) => s.name);
-  return files.map((f: unknown) => (typeof f === 'string' ? f : f && typeof f === 'object' && 'name' in f ? String((f as { name: unknown }).name) : String(f)));
-}
-
 /** Reads the sources into a laid-out design; never throws (an importer bug becomes an error to show). */
 export async function prepareImport(sources: Source[]): Promise<Prepare> {
   try {
@@ -64,7 +56,7 @@ export async function prepareImport(sources: Source[]): Promise<Prepare> {
     if (!r.ok) return r;
     const { design, warnings, kind, files } = r.value;
     const laid = await autoLayout(design, { keep: true });
-    return { ok: true, value: { design: laid, warnings, kind: String(kind), files: fileNames(files, sources), counts: countsOf(laid) } };
+    return { ok: true, value: { design: laid, warnings, kind, files, counts: countsOf(laid) } };
   } catch (e) {
     return { ok: false, error: { code: 'import/failed', message: `The import stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}` } };
   }
@@ -73,12 +65,9 @@ export async function prepareImport(sources: Source[]): Promise<Prepare> {
 const KIND_LABELS: Record<string, string> = {
   design: 'Tierwise design',
   'describe-bundle': 'AWS describe bundle',
-  bundle: 'AWS describe bundle',
   'terraform-state': 'Terraform state',
   'terraform-plan': 'terraform show -json',
-  'terraform-show': 'terraform show -json',
   'terraform-hcl': 'Terraform configuration (HCL)',
-  terraform: 'Terraform',
   cloudformation: 'CloudFormation template',
 };
 
