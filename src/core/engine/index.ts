@@ -6,3 +6,4 @@ export { reachMatrix } from './matrix.ts';
 export { compile } from './compile.ts';
 export { askedTraffic, describeFlow } from './flow-traffic.ts';
 export { reverseExposure, type Reacher, type ReverseExposureOptions, type ReverseExposureResult } from './reverse-exposure.ts';
+export { sourcesPhrase, summariseExposure, type ReachRoute, type ResourceReach } from './exposure-summary.ts';
