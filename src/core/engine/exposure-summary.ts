@@ -4,6 +4,8 @@
  * "all but 203.0.113.0/24") instead of the dozens of CIDRs that public address space minus a range
  * takes to write. An entry's sources are left unsaid when other ways in to the same resource, on
  * at least the same traffic, make up the rest of the source: together they are "from anywhere".
+ * A chain is left out when direct ways in from everywhere already carry all of its traffic (the
+ * Internet reaching web-1 through web-2 says nothing the direct row does not).
  */
 import { AddressSet, hasIcmpTypes, hasPorts, parseCidrCached, PortSet, TrafficSet, type Cidr, type IpFamily } from '../net/index.ts';
 import type { Design } from '../model/types.ts';
@@ -52,8 +54,11 @@ export function summariseExposure(design: Design, source: Endpoint, entries: rea
       if (!covers(together, whole)) route.sources = sourcesPhrase(design, e.sources, whole);
       return route;
     });
+    // A chain adds nothing to read when a direct way in from every address already carries its traffic.
+    const open = list.map((e, i) => (e.chain.length === 1 && routes[i]!.sources === undefined ? traffics[i]! : TrafficSet.empty())).reduce((a, b) => a.union(b), TrafficSet.empty());
+    const shown = routes.filter((r, i) => r.chain.length === 1 || !open.containsSet(traffics[i]!));
     const traffic = traffics.reduce((a, b) => a.union(b), TrafficSet.empty());
-    return { resourceId: list[0]!.resourceId, resourceName: list[0]!.resourceName, traffic: traffic.describe(), routes };
+    return { resourceId: list[0]!.resourceId, resourceName: list[0]!.resourceName, traffic: traffic.describe(), routes: shown };
   });
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { exposure, sourcesPhrase, summariseExposure } from '../index.ts';
 import { threeTier } from '../../templates/three-tier.ts';
+import { addRule } from '../../model/index.ts';
 import { topologyT, T } from '../../model/fixtures/topology-t.ts';
 import { external, internet } from './helpers.ts';
 
@@ -13,8 +14,9 @@ describe('summariseExposure', () => {
     const d = threeTier.build();
     expect(rows(d, internet())).toEqual([
       // 80 and 443 from everywhere (the CorpNet row covers the rest of the addresses); 22 and 3389 only from CorpNet.
-      ['web-1', 'tcp 22, 80, 443, 3389', ['tcp 80, 443 [web-1]', 'tcp 22, 80, 443, 3389 from CorpNet (203.0.113.0/24) [web-1]', 'tcp 80, 443 [web-2>web-1]']],
-      ['web-2', 'tcp 22, 80, 443, 3389', ['tcp 80, 443 [web-2]', 'tcp 22, 80, 443, 3389 from CorpNet (203.0.113.0/24) [web-2]', 'tcp 80, 443 [web-1>web-2]']],
+      // web-2 -> web-1 (tcp 80, 443) is left out: the direct row from everywhere carries the same.
+      ['web-1', 'tcp 22, 80, 443, 3389', ['tcp 80, 443 [web-1]', 'tcp 22, 80, 443, 3389 from CorpNet (203.0.113.0/24) [web-1]']],
+      ['web-2', 'tcp 22, 80, 443, 3389', ['tcp 80, 443 [web-2]', 'tcp 22, 80, 443, 3389 from CorpNet (203.0.113.0/24) [web-2]']],
       ['app-1', 'tcp 8080', ['tcp 8080 [web-1>app-1]']],
       ['app-2', 'tcp 8080', ['tcp 8080 [web-1>app-2]']],
       ['db-1', 'tcp 5432', ['tcp 5432 [web-1>app-1>db-1]']],
@@ -23,6 +25,14 @@ describe('summariseExposure', () => {
 
   it('leaves the sources unsaid when the whole external network gets in', () => {
     expect(rows(threeTier.build(), external('corpnet'))[0]).toEqual(['web-1', 'tcp 22, 80, 443, 3389', ['tcp 22, 80, 443, 3389 [web-1]']]);
+  });
+
+  it('keeps a chain that carries more than the direct way in', () => {
+    // With SSH from anywhere on DBSG, web-1 reaches db-1 on 22 while app-1 reaches it on 22 and 5432.
+    const added = addRule(threeTier.build(), 'sg-db', 'ingress', { match: { protocol: 'tcp', ports: { from: 22, to: 22 } }, peer: { kind: 'cidr', cidr: '0.0.0.0/0' } });
+    if (!added.ok) throw new Error(added.error.message);
+    const d = added.value;
+    expect(rows(d, internet()).find((r) => r[0] === 'db-1')).toEqual(['db-1', 'tcp 22, 5432', ['tcp 22 [web-1>db-1]', 'tcp 22, 5432 [web-1>app-1>db-1]']]);
   });
 
   it('keeps a single trusted address', () => {
