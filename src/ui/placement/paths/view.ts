@@ -105,18 +105,19 @@ export interface PathsView {
 function routeRow(d: Design, r: ReachRoute): RouteRow {
   const first = r.chain[0];
   const steps: ChainStep[] = first ? [{ id: first.from, name: chainIdName(d, first.from), traffic: '' }] : [];
-  for (const h of r.chain) steps.push({ id: h.to, name: chainIdName(d, h.to), traffic: h.traffic });
+  // The last hop says what arrives, within the filter (a hop's own traffic is not filtered).
+  r.chain.forEach((h, i) => steps.push({ id: h.to, name: chainIdName(d, h.to), traffic: i === r.chain.length - 1 ? r.traffic : h.traffic }));
   const words = steps.map((s, i) => (i === 0 ? s.name : `${s.name} (${s.traffic})`)).join(' → ');
   return { traffic: r.traffic, ...(r.sources ? { sources: r.sources } : {}), steps, words };
 }
 
-/** Chain edges of a route, between the canvas nodes its hops join. */
-function drawChain(d: Design, canvas: CanvasBuilder, chain: readonly ChainHop[]) {
-  for (const h of chain) {
+/** Chain edges of a route, between the canvas nodes its hops join; the last says what arrives (`traffic`, within the filter). */
+function drawChain(d: Design, canvas: CanvasBuilder, chain: readonly ChainHop[], traffic: string) {
+  chain.forEach((h, i) => {
     const from = nodeOfChainId(d, h.from);
     const to = nodeOfChainId(d, h.to);
-    if (from && to) canvas.edge(from, to, 'reach', h.traffic);
-  }
+    if (from && to) canvas.edge(from, to, 'reach', i === chain.length - 1 ? traffic : h.traffic);
+  });
 }
 
 /** Computes the view for a query; every answer comes from the engine. */
@@ -142,7 +143,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
         const via = nodeOfChainId(d, h.to);
         if (via) canvas.mark(via, 'route', '');
       }
-      drawChain(d, canvas, first.chain);
+      drawChain(d, canvas, first.chain, first.traffic);
     }
     return { query, heading, flowLabel, reachers, canvas: canvas.build(true) };
   }
@@ -163,7 +164,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
     );
     for (const r of rows) {
       canvas.mark(r.resourceId, 'reached', r.traffic);
-      drawChain(d, canvas, r.routes[0]!.chain);
+      drawChain(d, canvas, r.routes[0]!.chain, r.routes[0]!.traffic);
     }
     return { query, heading, flowLabel, reachable, canvas: canvas.build(true) };
   }
@@ -183,7 +184,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
       const via = nodeOfChainId(d, h.to);
       if (via) canvas.mark(via, 'route', '');
     }
-    drawChain(d, canvas, c.chain);
+    drawChain(d, canvas, c.chain, c.traffic);
   }
   return { query, heading, flowLabel, target: view, canvas: canvas.build(true) };
 }
