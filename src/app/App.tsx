@@ -49,7 +49,7 @@ export function App({ library }: { library: Library }) {
               <Palette />
             </div>
           )}
-          <div className={`${pathsOpen ? 'max-h-[30%]' : 'max-h-[42%]'} shrink-0 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700`}>
+          <div className={`${pathsOpen ? 'max-h-[26%]' : 'max-h-[42%]'} shrink-0 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700`}>
             <SecurityGroupList />
           </div>
         </div>

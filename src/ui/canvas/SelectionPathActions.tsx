@@ -3,13 +3,14 @@
  * web-1?" in a small toolbar above a selected resource, Internet or external network.
  */
 import { NodeToolbar, Position } from '@xyflow/react';
-import { designStore, useStore } from '../store/index.ts';
+import { designStore, useShallowStore } from '../store/index.ts';
 
 const BUTTON =
   'nodrag rounded-md bg-white px-2.5 py-1 text-[14px] font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-sky-50 hover:ring-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600 dark:hover:bg-slate-700';
 
 export function SelectionPathActions() {
-  const selected = useStore((s) => {
+  // Compared shallowly: the selector builds a new object on every store change.
+  const selected = useShallowStore((s) => {
     const id = s.selectedId;
     if (!id) return null;
     const r = s.design.resources[id];

@@ -34,8 +34,8 @@ export const PathEdge = memo(function PathEdge({ id, source, target, data, marke
       {data.label && (
         <EdgeLabelRenderer>
           <span
-            role="img"
-            aria-label={data.title}
+            // The edge itself carries the name (its aria-label); the label is what the eye reads.
+            aria-hidden="true"
             title={data.title}
             data-path-edge={data.tone}
             className={`pointer-events-none absolute rounded-full px-2.5 py-0.5 font-mono text-[13px] font-semibold whitespace-nowrap shadow ${PILL[data.tone]}`}

@@ -39,8 +39,10 @@ export function GroupChips({ groupIds, connectable = false, resourceId }: { grou
 function BlockingRing({ on, children }: { on: boolean; children: ReactNode }) {
   if (!on) return children;
   return (
-    <span data-path-blocked-group className="inline-flex max-w-full rounded-full ring-[3px] ring-red-600 ring-offset-1 dark:ring-red-500 dark:ring-offset-slate-900">
+    <span data-path-blocked-group className="relative inline-flex max-w-full rounded-full">
       {children}
+      {/* Inset: the chip row clips anything drawn outside it. */}
+      <span aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-full ring-[3px] ring-red-600 ring-inset dark:ring-red-500" />
     </span>
   );
 }

@@ -2,7 +2,7 @@
  * The findings drawer under the canvas: severity toggles with counts, a text filter, and the
  * findings grouped most severe first. Wide rather than tall, so long messages read in one line.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SEVERITIES, type Severity } from '../../../core/lint/index.ts';
 import { IconButton } from '../../components/Button.tsx';
 import { SEVERITY_STYLE } from '../../components/severity.ts';
@@ -27,6 +27,18 @@ export function FindingsPanel() {
     setText('');
     setHidden(new Set());
   }, [request]);
+  // A finding an edit has just brought in opens on its own, fix and all: what was left open shows
+  // while it is drawn. Another design (most ids gone) opens nothing.
+  const seen = useRef<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = new Set(findings.map((f) => f.id));
+    if (!before || before.size === 0) return;
+    const kept = findings.filter((f) => before.has(f.id)).length;
+    if (kept * 2 < before.size) return;
+    const fresh = findings.filter((f) => !before.has(f.id)).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    if (fresh[0]) setOpenId(fresh[0].id);
+  }, [findings]);
   const counts = useMemo(() => severityCounts(findings), [findings]);
   const groups = useMemo(() => groupFindings(findings, { text, hidden }), [findings, text, hidden]);
   const toggle = (s: Severity) =>

@@ -127,7 +127,14 @@ function TrafficFilter({ filter, disabled }: { filter: PathFilter; disabled: boo
       <div className="flex items-center gap-3">
         <label className="grid grid-cols-[4.25rem_1fr] items-center gap-2">
           <span className="text-[13px] font-medium text-slate-600 dark:text-slate-300">Traffic</span>
-          <select aria-label="Protocol" className={`${field} w-24`} value={filter.protocol} disabled={disabled} onChange={(e) => apply(e.target.value as PathProtocol, text)}>
+          <select aria-label="Protocol" className={`${field} w-24`} value={filter.protocol} disabled={disabled} onChange={(e) => {
+              // A new protocol applies at once; a port that was not one is dropped with it.
+              const protocol = e.target.value as PathProtocol;
+              if (issue) {
+                setText('');
+                apply(protocol, '');
+              } else apply(protocol, text);
+            }}>
             <option value="all">all</option>
             <option value="tcp">tcp</option>
             <option value="udp">udp</option>

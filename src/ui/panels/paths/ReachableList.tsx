@@ -6,7 +6,10 @@ import { RouteWords } from './RouteWords.tsx';
 const SHOWN = 3;
 
 export function ReachableList({ rows, sourceName }: { rows: ReachRow[]; sourceName: string }) {
-  if (rows.length === 0) return <p className="text-[15px] text-slate-600 dark:text-slate-300">{sourceName} reaches no resource with this traffic.</p>;
+  if (rows.length === 0) {
+    const who = sourceName.charAt(0).toUpperCase() + sourceName.slice(1);
+    return <p className="text-[15px] text-slate-600 dark:text-slate-300">{who} reaches no resource with this traffic.</p>;
+  }
   return (
     <ul aria-label="Reachable resources" className="flex flex-col gap-1">
       {rows.map((r) => (

@@ -7,7 +7,7 @@ export function RouteWords({ route }: { route: RouteRow }) {
     <span className="leading-relaxed" aria-label={route.words}>
       {route.steps.map((step, i) => (
         <span key={`${step.id}-${i}`}>
-          {i > 0 && <span className="px-1 text-slate-400" aria-hidden="true">→</span>}
+          {i > 0 && <span className="text-slate-400"> → </span>}
           <button
             type="button"
             tabIndex={-1}
@@ -16,7 +16,7 @@ export function RouteWords({ route }: { route: RouteRow }) {
           >
             {step.name}
           </button>
-          {i > 0 && <span className="pl-1 font-mono text-[13px] text-slate-600 dark:text-slate-300">({step.traffic})</span>}
+          {i > 0 && <span className="font-mono text-[13px] text-slate-600 dark:text-slate-300"> ({step.traffic})</span>}
         </span>
       ))}
     </span>

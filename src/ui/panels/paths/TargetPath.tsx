@@ -51,15 +51,15 @@ export function TargetPath({ view, flowLabel }: { view: TargetView; flowLabel: s
         <h3 className="pb-1 text-[12px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">Hop by hop</h3>
         <ol className="flex flex-col gap-0.5 text-[14px]">
           {view.hops.map((h, i) => (
-            <li key={i} data-blocked={h.blocked || undefined} className={`flex items-baseline gap-2 rounded px-1.5 py-0.5 ${h.blocked ? 'bg-red-50 ring-1 ring-red-300 dark:bg-red-950/50 dark:ring-red-800' : ''}`}>
-              <span className="w-5 shrink-0 text-right text-[12px] text-slate-400 tabular-nums">{i + 1}</span>
-              <span className="shrink-0 text-slate-500 dark:text-slate-400">{h.typeLabel}</span>
-              <span className="font-medium text-slate-900 dark:text-slate-100">
-                {h.name}
-                {h.direction ? <span className="font-normal text-slate-500 dark:text-slate-400"> · {h.direction}</span> : null}
+            <li key={i} data-blocked={h.blocked || undefined} className={`grid grid-cols-[1.25rem_1fr] gap-x-1.5 rounded px-1.5 py-0.5 ${h.blocked ? 'bg-red-50 ring-1 ring-red-300 dark:bg-red-950/50 dark:ring-red-800' : ''}`}>
+              <span className="pt-px text-right text-[12px] text-slate-400 tabular-nums">{i + 1}</span>
+              <span className="min-w-0">
+                <span className="text-slate-500 dark:text-slate-400">{h.typeLabel} </span>
+                <span className="font-medium text-slate-900 dark:text-slate-100">{h.name}</span>
+                {h.direction ? <span className="text-slate-500 dark:text-slate-400"> · {h.direction}</span> : null}
+                {h.blocked && <span className="pl-2 text-[13px] font-semibold text-red-700 dark:text-red-300">blocks</span>}
+                {h.detail && <span className="block font-mono text-[13px] leading-snug break-words text-slate-600 dark:text-slate-300">{h.detail}</span>}
               </span>
-              {h.detail && <span className="min-w-0 truncate font-mono text-[13px] text-slate-600 dark:text-slate-300" title={h.detail}>{h.detail}</span>}
-              {h.blocked && <span className="ml-auto shrink-0 text-[13px] font-semibold text-red-700 dark:text-red-300">blocks</span>}
             </li>
           ))}
         </ol>

@@ -45,7 +45,10 @@ describe('reach from a source', () => {
   });
 
   it('narrows to the filter: tcp 5432 reaches only the database, udp reaches nothing', () => {
-    expect(computePaths(d, fromInternet(tcp(5432))).reachable!.map((r) => `${r.name} ${r.traffic}`)).toEqual(['db-1 tcp 5432']);
+    const db = computePaths(d, fromInternet(tcp(5432)));
+    expect(db.reachable!.map((r) => `${r.name} ${r.traffic}`)).toEqual(['db-1 tcp 5432']);
+    // The hosts on the way are on the route, not reached on 5432 themselves.
+    expect(db.canvas.marks).toEqual({ internet: 'source|||', 'db-1': 'reached|tcp 5432||', 'web-1': 'route|||', 'app-1': 'route|||' });
     const udp = computePaths(d, fromInternet({ protocol: 'udp' }));
     expect(udp.reachable).toEqual([]);
     expect(udp.canvas.marks).toEqual({ internet: 'source|||' });

@@ -111,6 +111,14 @@ function routeRow(d: Design, r: ReachRoute): RouteRow {
   return { traffic: r.traffic, ...(r.sources ? { sources: r.sources } : {}), steps, words };
 }
 
+/** The hosts a chain passes on its way (not its end), so they are not dimmed under their own path. */
+function markVia(d: Design, canvas: CanvasBuilder, chain: readonly ChainHop[]) {
+  for (const h of chain.slice(0, -1)) {
+    const via = nodeOfChainId(d, h.to);
+    if (via) canvas.mark(via, 'route', '');
+  }
+}
+
 /** Chain edges of a route, between the canvas nodes its hops join; the last says what arrives (`traffic`, within the filter). */
 function drawChain(d: Design, canvas: CanvasBuilder, chain: readonly ChainHop[], traffic: string) {
   chain.forEach((h, i) => {
@@ -139,10 +147,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
     for (const x of reachers) if (x.nodeId) canvas.mark(x.nodeId, 'reacher', x.traffic);
     for (const x of answer.reachers) {
       const first = x.entries[0]!;
-      for (const h of first.chain.slice(0, -1)) {
-        const via = nodeOfChainId(d, h.to);
-        if (via) canvas.mark(via, 'route', '');
-      }
+      markVia(d, canvas, first.chain);
       drawChain(d, canvas, first.chain, first.traffic);
     }
     return { query, heading, flowLabel, reachers, canvas: canvas.build(true) };
@@ -164,6 +169,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
     );
     for (const r of rows) {
       canvas.mark(r.resourceId, 'reached', r.traffic);
+      markVia(d, canvas, r.routes[0]!.chain);
       drawChain(d, canvas, r.routes[0]!.chain, r.routes[0]!.traffic);
     }
     return { query, heading, flowLabel, reachable, canvas: canvas.build(true) };
@@ -180,10 +186,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
   if (targetNode) canvas.mark(targetNode, 'target', reachedOn ?? 'unreachable');
   drawRoute(d, canvas, source, target, result, flowLabel);
   for (const c of chains) {
-    for (const h of c.chain.slice(0, -1)) {
-      const via = nodeOfChainId(d, h.to);
-      if (via) canvas.mark(via, 'route', '');
-    }
+    markVia(d, canvas, c.chain);
     drawChain(d, canvas, c.chain, c.traffic);
   }
   return { query, heading, flowLabel, target: view, canvas: canvas.build(true) };
