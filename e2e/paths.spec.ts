@@ -229,6 +229,13 @@ test('the protocol and port filter narrows both questions; a port that is not on
   await panel.getByRole('combobox', { name: 'Resource' }).selectOption({ label: 'db-1' });
   await expect(panel.getByRole('heading', { name: 'Who can reach db-1? · tcp 22' })).toBeVisible();
   await expect(panel.getByText('Nothing reaches db-1 with this traffic.')).toBeVisible();
+
+  // The highlight reads in the dark theme too.
+  await panel.getByRole('textbox', { name: 'Port' }).fill('5432');
+  await expect(panel.getByRole('list', { name: 'Who can reach db-1' }).locator('li[data-source-id]')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.waitForTimeout(400);
+  await app.screenshot('paths-dark');
   expect(app.problems).toEqual([]);
 });
 
