@@ -41,9 +41,9 @@ export function PathsPanel() {
             {current.target ? (
               <TargetPath view={current.target} flowLabel={current.flowLabel} />
             ) : current.reachable ? (
-              <ReachableList rows={current.reachable} sourceName={current.heading.replace(/^Reach from /, '')} />
+              <ReachableList rows={current.reachable} sourceName={current.subject} />
             ) : current.reachers ? (
-              <ReachersList rows={current.reachers} targetName={current.heading.replace(/^Who can reach (.*)\?$/, '$1')} />
+              <ReachersList rows={current.reachers} targetName={current.subject} />
             ) : null}
           </div>
         )}

@@ -20,6 +20,7 @@ describe('reach from a source', () => {
   it('lists every reached resource with its ports and its ways in, names before ids', () => {
     const v = computePaths(d, fromInternet());
     expect(v.heading).toBe('Reach from the Internet');
+    expect(v.subject).toBe('the Internet');
     expect(v.flowLabel).toBe('all traffic');
     expect(v.reachable!.map((r) => [r.name, r.kind, r.traffic, r.routes.map((x) => `${x.words}${x.sources ? ` · only from ${x.sources}` : ''}`)])).toEqual([
       ['web-1', 'EC2 instance', 'tcp 22, 80, 443, 3389', ['Internet → web-1 (tcp 80, 443)', 'Internet → web-1 (tcp 22, 80, 443, 3389) · only from CorpNet (203.0.113.0/24)']],
@@ -119,6 +120,7 @@ describe('who can reach a resource', () => {
   it('answers for db-1 on 5432: the app tier directly, everyone else through web and app', () => {
     const v = computePaths(d, { mode: 'to', target: 'db-1', filter: tcp(5432) });
     expect(v.heading).toBe('Who can reach db-1?');
+    expect(v.subject).toBe('db-1');
     expect(v.reachers!.map((r) => [r.sourceName, r.kind, r.traffic, r.routes.map((x) => x.words)])).toEqual([
       ['Internet', 'internet', 'tcp 5432', ['Internet → web-1 (tcp 80, 443) → app-1 (tcp 8080) → db-1 (tcp 5432)']],
       ['CorpNet', 'external', 'tcp 5432', ['CorpNet → web-1 (tcp 22, 80, 443, 3389) → app-1 (tcp 8080) → db-1 (tcp 5432)']],

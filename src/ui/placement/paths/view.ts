@@ -93,6 +93,8 @@ export interface ReacherRow {
 export interface PathsView {
   query: PathQuery;
   heading: string;
+  /** What the question is about, in words: the source ("the Internet") or, for who-can-reach, the target. */
+  subject: string;
   flowLabel: string;
   reachable?: ReachRow[];
   target?: TargetView;
@@ -135,8 +137,9 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
   const canvas = new CanvasBuilder();
   if (query.mode === 'to') {
     const target = d.resources[query.target];
-    const heading = `Who can reach ${target?.name ?? query.target}?`;
-    if (!target) return { query, heading, flowLabel, problem: `${query.target} is no longer in the design.`, canvas: canvas.build(false) };
+    const subject = target?.name ?? query.target;
+    const heading = `Who can reach ${subject}?`;
+    if (!target) return { query, heading, subject, flowLabel, problem: `${query.target} is no longer in the design.`, canvas: canvas.build(false) };
     const answer = reverseExposure(d, target.id, { flow });
     const reachers = answer.reachers.map((x): ReacherRow => {
       const [row] = summariseExposure(d, x.source, x.entries);
@@ -150,14 +153,15 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
       markVia(d, canvas, first.chain);
       drawChain(d, canvas, first.chain, first.traffic);
     }
-    return { query, heading, flowLabel, reachers, canvas: canvas.build(true) };
+    return { query, heading, subject, flowLabel, reachers, canvas: canvas.build(true) };
   }
 
   const source = query.source;
   const sourceName = endName(d, source);
   const heading = query.target ? `From ${sourceName} to ${endName(d, query.target)}` : `Reach from ${sourceName}`;
-  if (!endExists(d, source)) return { query, heading, flowLabel, problem: `${sourceName} is no longer in the design.`, canvas: canvas.build(false) };
-  if (query.target && !endExists(d, query.target)) return { query, heading, flowLabel, problem: `${endName(d, query.target)} is no longer in the design.`, canvas: canvas.build(false) };
+  const subject = sourceName;
+  if (!endExists(d, source)) return { query, heading, subject, flowLabel, problem: `${sourceName} is no longer in the design.`, canvas: canvas.build(false) };
+  if (query.target && !endExists(d, query.target)) return { query, heading, subject, flowLabel, problem: `${endName(d, query.target)} is no longer in the design.`, canvas: canvas.build(false) };
   const sourceNode = nodeOfEnd(d, source);
   const entries = exposure(d, endpointOf(source), { flow }).entries;
   const rows = summariseExposure(d, endpointOf(source), entries);
@@ -172,7 +176,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
       markVia(d, canvas, r.routes[0]!.chain);
       drawChain(d, canvas, r.routes[0]!.chain, r.routes[0]!.traffic);
     }
-    return { query, heading, flowLabel, reachable, canvas: canvas.build(true) };
+    return { query, heading, subject, flowLabel, reachable, canvas: canvas.build(true) };
   }
 
   const target = query.target;
@@ -189,7 +193,7 @@ export function computePaths(d: Design, query: PathQuery): PathsView {
     markVia(d, canvas, c.chain);
     drawChain(d, canvas, c.chain, c.traffic);
   }
-  return { query, heading, flowLabel, target: view, canvas: canvas.build(true) };
+  return { query, heading, subject, flowLabel, target: view, canvas: canvas.build(true) };
 }
 
 function kindOf(d: Design, id: string): string {
