@@ -1,4 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
 import { Designer } from './fixtures/designer.ts';
 
 test('findings: listed with a count, follow edits without a click, quick fix is one undoable edit', async ({ page }) => {
@@ -47,7 +51,11 @@ test('findings: listed with a count, follow edits without a click, quick fix is 
   await expect(panel.getByRole('region', { name: 'Critical findings' })).toContainText('db-1 (data tier) is reachable from the Internet on tcp 22 through 2 hops, skipping the app tier');
   await expect(app.node('db-1, RDS database').getByRole('img', { name: /finding.*, worst critical/ })).toBeVisible();
 
-  // Opening it selects the group and highlights the rule in the inspector.
+  // A finding the edit brought in opens on its own, with its fix.
+  await expect(ssh.getByRole('button', { expanded: true })).toBeVisible();
+  await expect(ssh).toContainText('Fix. Admit administration only from a bastion group');
+  // Opening it again selects the group and highlights the rule in the inspector.
+  await ssh.getByRole('button', { expanded: true }).click();
   await ssh.getByRole('button', { expanded: false }).click();
   await expect(app.inspector.locator('li[data-highlighted]')).toContainText('TCP 22 from anywhere (0.0.0.0/0)');
   const fix = ssh.getByRole('button', { name: /^Fix: / });
@@ -62,5 +70,81 @@ test('findings: listed with a count, follow edits without a click, quick fix is 
   await app.undo();
   await expect(inbound).toContainText('TCP 22 from anywhere (0.0.0.0/0)');
   await expect(ssh).toHaveCount(1);
+  expect(app.problems).toEqual([]);
+});
+
+/** The design as the browser saved it (the design file format the CLI reads). */
+async function savedDesign(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('tierwise.library.v1') ?? '{}') as { currentId?: string };
+    return localStorage.getItem(`tierwise.design.v1.${index.currentId}`) ?? '';
+  });
+}
+
+/** `npm run cli -- check <file> --format json`, run on the saved design: its finding ids. */
+function cliFindingIds(designJson: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-'));
+  try {
+    const file = join(dir, 'design.json');
+    writeFileSync(file, designJson);
+    const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'check', file, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    return (JSON.parse(out) as { findings: Array<{ id: string }> }).findings.map((f) => f.id).sort();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('done when: SSH from anywhere on DBSG shows its finding, fix and the new path while drawn; one click fixes it, Undo brings it back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Designer(page);
+  await app.openFresh();
+  await app.openTemplate('Classic three-tier');
+  const count = page.getByTestId('findings-count');
+  await expect(count).toHaveText('12');
+
+  // The findings panel and the paths from the Internet are open, as in a workshop.
+  await page.getByRole('button', { name: /^Findings: \d+/ }).click();
+  const findings = page.getByRole('region', { name: /^Findings/ });
+  await page.getByRole('button', { name: 'Paths', exact: true }).click();
+  const paths = page.getByRole('region', { name: 'Paths' });
+  await paths.getByRole('button', { name: 'Reach from the Internet' }).click();
+  await expect(paths.getByRole('button', { name: 'db-1: tcp 5432' })).toBeVisible();
+  const newPath = page.getByTestId('rf__edge-path:web-1->db-1');
+  await expect(newPath).toHaveCount(0);
+
+  // SSH (22) from 0.0.0.0/0 into DBSG, through the rules editor.
+  await app.groups.getByRole('button', { name: /^DBSG/ }).click();
+  const form = app.inspector.getByRole('form', { name: 'Add a rule' });
+  await form.getByRole('combobox', { name: 'Allow' }).selectOption({ label: 'SSH (22)' });
+  await form.getByRole('button', { name: 'Add inbound rule' }).click();
+
+  // Within a moment and without another click: the count, the new finding with its fix, the
+  // finding's chain, and the path on the canvas.
+  await expect(count).toHaveText('16', { timeout: 2000 });
+  const ssh = findings.locator('li[data-rule-id="sg-admin-port-world"]');
+  await expect(ssh).toContainText('DBSG admits tcp 22 (SSH) from 0.0.0.0/0 on db-1');
+  await expect(ssh).toContainText('Fix. Admit administration only from a bastion group, a VPN or an office CIDR');
+  await expect(findings.locator('li[data-rule-id="design-transitive-exposure"]').filter({ hasText: 'db-1' })).toContainText('Internet -> web-1 (tcp 80, 443) -> db-1 (tcp 22)');
+  await expect(newPath).toHaveAttribute('aria-label', 'Path from web-1 to db-1: tcp 22');
+  await expect(page.locator('[data-path-edge="reach"]', { hasText: /^tcp 22$/ })).toBeVisible();
+  await expect(paths.getByRole('button', { name: 'db-1: tcp 22, 5432' })).toBeVisible();
+  await expect(app.node('db-1, RDS database').locator('[data-path-role="reached"]')).toHaveAttribute('aria-label', 'reached on tcp 22, 5432');
+  await app.screenshot('paths-done-when-finding');
+
+  // The designer and the command line agree on the findings of the same design.
+  await expect(page.getByTestId('save-status')).toContainText('Saved', { timeout: 3000 });
+  await page.waitForTimeout(600);
+  const uiIds = (await findings.locator('li[data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!))).sort();
+  expect(uiIds).toHaveLength(16);
+  expect(cliFindingIds(await savedDesign(page))).toEqual(uiIds);
+
+  // One click on the quick fix removes the finding; Undo brings it back.
+  await ssh.getByRole('button', { name: /^Fix: Narrow 0\.0\.0\.0\/0/ }).click();
+  await expect(ssh).toHaveCount(0);
+  await expect(count).not.toHaveText('16');
+  await app.screenshot('paths-done-when-fixed');
+  await app.undo();
+  await expect(ssh).toHaveCount(1);
+  await expect(count).toHaveText('16');
   expect(app.problems).toEqual([]);
 });

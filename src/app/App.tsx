@@ -5,6 +5,7 @@ import { CommandPalette } from '../ui/panels/commands/CommandPalette.tsx';
 import { ConnectDialog } from '../ui/panels/ConnectDialog.tsx';
 import { DesignLibrary } from '../ui/panels/DesignLibrary.tsx';
 import { FindingsPanel } from '../ui/panels/findings/FindingsPanel.tsx';
+import { PathsPanel } from '../ui/panels/paths/PathsPanel.tsx';
 import { Inspector } from '../ui/panels/inspector/Inspector.tsx';
 import { Notices } from '../ui/panels/Notices.tsx';
 import { Palette } from '../ui/panels/Palette.tsx';
@@ -17,6 +18,8 @@ import { TopBar } from '../ui/panels/TopBar.tsx';
 import { designStore, useStore } from '../ui/store/index.ts';
 import { startAutosave } from './autosave.ts';
 import { startFindings } from './findings.ts';
+import { startPaths } from './paths.ts';
+import { startEdgeFindings } from './edge-findings.ts';
 import { installImportDrop } from './import-drop.ts';
 import { installShortcuts } from './keyboard.ts';
 import type { Library } from './library.ts';
@@ -25,8 +28,9 @@ import { followTheme } from './theme.ts';
 export function App({ library }: { library: Library }) {
   const presenting = useStore((s) => s.presenting);
   const findingsOpen = useStore((s) => s.findingsOpen);
+  const pathsOpen = useStore((s) => s.pathsOpen);
   useEffect(() => {
-    const stops = [startAutosave(designStore, library.save), startFindings(designStore), installShortcuts(), followTheme(), installImportDrop()];
+    const stops = [startAutosave(designStore, library.save), startFindings(designStore), startPaths(designStore), startEdgeFindings(designStore), installShortcuts(), followTheme(), installImportDrop()];
     return () => stops.forEach((stop) => stop());
   }, [library]);
 
@@ -34,11 +38,18 @@ export function App({ library }: { library: Library }) {
     <div className="flex h-full flex-col bg-slate-50 text-slate-800 dark:bg-slate-950 dark:text-slate-100">
       <TopBar />
       <div className="flex min-h-0 flex-1">
-        <div hidden={presenting} className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/60">
-          <div className="min-h-0 flex-1 overflow-y-auto p-3">
-            <Palette />
-          </div>
-          <div className="max-h-[42%] shrink-0 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700">
+        <div hidden={presenting} className={`flex ${pathsOpen ? 'w-[22rem]' : 'w-64'} shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/60`}>
+          {/* While analysing paths the palette gives way to them; the canvas keeps its full height. */}
+          {pathsOpen ? (
+            <div className="min-h-0 flex-1">
+              <PathsPanel />
+            </div>
+          ) : (
+            <div className="min-h-0 flex-1 overflow-y-auto p-3">
+              <Palette />
+            </div>
+          )}
+          <div className={`${pathsOpen ? 'max-h-[26%]' : 'max-h-[42%]'} shrink-0 overflow-y-auto border-t border-slate-200 p-3 dark:border-slate-700`}>
             <SecurityGroupList />
           </div>
         </div>

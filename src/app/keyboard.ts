@@ -58,6 +58,14 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     s.requestFitView();
     return true;
   }
+  // Path questions about the selection (src/ui/panels/paths).
+  if ((key === 'r' || key === 'w') && selected) {
+    const network = s.design.externalNetworks[selected];
+    if (key === 'r' && (s.design.resources[selected] || network)) s.reachFrom(network ? (network.kind === 'internet' ? { kind: 'internet' } : { kind: 'external', id: selected }) : { kind: 'resource', id: selected });
+    else if (key === 'w' && s.design.resources[selected]) s.whoCanReach(selected);
+    else return false;
+    return true;
+  }
   if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
     if (s.run(removeEntity, selected)) s.select(null);
     return true;

@@ -14,6 +14,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Ctrl/⌘', 'D'], does: 'Duplicate the selected resource' },
   { keys: ['←', '↑', '→', '↓'], does: 'Nudge the selection (hold Shift for bigger steps)' },
   { keys: ['F'], does: 'Fit the whole design in view' },
+  { keys: ['R'], does: 'Paths: light up what the selected resource or network reaches' },
+  { keys: ['W'], does: 'Paths: who can reach the selected resource?' },
   { keys: ['P'], does: 'Present: hide the side panels (again to bring them back)' },
   { keys: ['Esc'], does: 'Clear the selection' },
   { keys: ['?'], does: 'Show these shortcuts' },

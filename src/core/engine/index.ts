@@ -5,3 +5,5 @@ export { exposure } from './exposure.ts';
 export { reachMatrix } from './matrix.ts';
 export { compile } from './compile.ts';
 export { askedTraffic, describeFlow } from './flow-traffic.ts';
+export { reverseExposure, type Reacher, type ReverseExposureOptions, type ReverseExposureResult } from './reverse-exposure.ts';
+export { sourcesPhrase, summariseExposure, type ReachRoute, type ResourceReach } from './exposure-summary.ts';

@@ -24,6 +24,9 @@ import { nodeTypes } from './node-types.ts';
 import { edgeTypes } from './edge-types.ts';
 import type { RuleFlowEdge } from './edges/RuleEdge.tsx';
 import { useRuleEdges } from './use-rule-edges.ts';
+import { usePathEdges } from './use-path-edges.ts';
+import { PathLegend } from './PathLegend.tsx';
+import { SelectionPathActions } from './SelectionPathActions.tsx';
 import { useRevealSelection } from './use-reveal-selection.ts';
 import { useCentreRequest } from './use-centre-request.ts';
 import { usePaletteDrop } from './use-palette-drop.ts';
@@ -79,7 +82,10 @@ function FlowSurface() {
   const surface = useRef<HTMLDivElement>(null);
   const { fitView } = useReactFlow();
   const { onDragOver, onDrop } = usePaletteDrop(surface);
-  const { edges, hiddenCount } = useRuleEdges();
+  const { edges: ruleEdges, hiddenCount } = useRuleEdges();
+  const pathEdges = usePathEdges();
+  const pathsOn = useStore((s) => s.pathsView !== null);
+  const edges = useMemo(() => (pathEdges.length ? [...ruleEdges, ...pathEdges] : ruleEdges), [ruleEdges, pathEdges]);
   useRevealSelection(surface);
   useCentreRequest();
 
@@ -93,7 +99,9 @@ function FlowSurface() {
     if (fitViewRequest === 0) return;
     // A frame later: the canvas may just have been resized (panels hidden or shown). Presenting
     // may zoom past 100% so a small design fills the projector.
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: presenting ? 1.75 : 1, duration: 250 }));
+    // With paths on show, room at the top for their legend (the canvas's top-left corner).
+    const padding = designStore.getState().pathsOpen ? { top: '84px' as const, bottom: 0.06, x: 0.06 } : 0.08;
+    const frame = requestAnimationFrame(() => void fitView({ padding, maxZoom: presenting ? 1.75 : 1, duration: 250 }));
     return () => cancelAnimationFrame(frame);
   }, [fitViewRequest, fitView, presenting]);
 
@@ -135,7 +143,7 @@ function FlowSurface() {
   }, []);
 
   return (
-    <div ref={surface} className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} data-testid="canvas">
+    <div ref={surface} className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} data-testid="canvas" data-paths={pathsOn ? 'on' : undefined}>
       <ReactFlow<DesignNode>
         nodes={nodes}
         edges={edges}
@@ -162,6 +170,8 @@ function FlowSurface() {
       >
         <Background gap={24} size={1.2} />
         <ConnectionsToggle hiddenCount={hiddenCount} />
+        <PathLegend />
+        <SelectionPathActions />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap<DesignNode>
           position="bottom-right"

@@ -28,7 +28,8 @@ export type IconName =
   | 'copy'
   | 'upload'
   | 'download'
-  | 'template';
+  | 'template'
+  | 'route';
 
 const PATHS: Record<IconName, ReactElement> = {
   vpc: <path d="M7 18a4 4 0 0 1-.6-8A6 6 0 0 1 18 8.5a4.5 4.5 0 0 1-.5 9.5Z" />,
@@ -129,6 +130,13 @@ const PATHS: Record<IconName, ReactElement> = {
   ),
   upload: <path d="M12 16V4M7 9l5-5 5 5M4 16v3.5h16V16" />,
   download: <path d="M12 4v12M7 11l5 5 5-5M4 16v3.5h16V16" />,
+  route: (
+    <>
+      <circle cx="6" cy="18" r="2.5" />
+      <circle cx="18" cy="6" r="2.5" />
+      <path d="M8.5 18H15a3 3 0 0 0 0-6H9a3 3 0 0 1 0-6h6.5" />
+    </>
+  ),
   template: (
     <>
       <rect x="3.5" y="3.5" width="7" height="7" rx="1" />

@@ -4,6 +4,7 @@ import { TextField } from '../components/TextField.tsx';
 import { renameDesign, textIssue } from '../../core/model/index.ts';
 import { designStore, redo, undo, useHistory, useStore } from '../store/index.ts';
 import { FindingsButton } from './findings/FindingsButton.tsx';
+import { PathsButton } from './paths/PathsButton.tsx';
 
 export function TopBar() {
   const name = useStore((s) => s.design.name);
@@ -29,6 +30,7 @@ export function TopBar() {
       <IconButton icon="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo} />
       <div className="flex-1" />
       <FindingsButton />
+      <PathsButton />
       <Button icon="template" variant="ghost" onClick={() => setTemplatesOpen(true)} title="Start a new design from a template">
         Templates
       </Button>

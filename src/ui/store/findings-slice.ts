@@ -18,6 +18,10 @@ export interface FindingsSlice {
   revealFinding: (finding: Finding) => void;
   /** Applies a finding's quick fix as one undoable edit; a refusal becomes a notice. */
   applyQuickFix: (finding: Finding) => boolean;
+  /** Asks the findings panel to open on one finding (bumped so the same one can be asked for twice). */
+  openFindingRequest: { id: string; n: number } | null;
+  /** Opens the panel on a finding and reveals what it points at (a badge on a connection edge does this). */
+  openFinding: (id: string) => void;
 }
 
 export function badgesOf(findings: readonly Finding[]): Record<string, string> {
@@ -51,5 +55,12 @@ export const createFindingsSlice: Slice<FindingsSlice> = (set, get) => ({
   applyQuickFix: (finding) => {
     if (!finding.quickFix) return false;
     return get().apply(finding.quickFix.apply(get().design));
+  },
+  openFindingRequest: null,
+  openFinding: (id) => {
+    const finding = get().findings.find((f) => f.id === id);
+    if (!finding) return;
+    set((s) => ({ findingsOpen: true, openFindingRequest: { id, n: (s.openFindingRequest?.n ?? 0) + 1 } }));
+    get().revealFinding(finding);
   },
 });

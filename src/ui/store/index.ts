@@ -13,6 +13,7 @@ import { createUiSlice } from './ui-slice.ts';
 import { createNoticeSlice } from './notice-slice.ts';
 import { createLibrarySlice } from './library-slice.ts';
 import { createFindingsSlice } from './findings-slice.ts';
+import { createPathsSlice } from './paths-slice.ts';
 import type { StoreState } from './types.ts';
 
 export type { StoreState } from './types.ts';
@@ -33,6 +34,7 @@ export const designStore = create<StoreState>()(
       ...createNoticeSlice(...a),
       ...createLibrarySlice(...a),
       ...createFindingsSlice(...a),
+      ...createPathsSlice(...a),
     }),
     {
       partialize: (s): Tracked => ({ design: s.design }),

@@ -6,8 +6,9 @@ import type { UiSlice } from './ui-slice.ts';
 import type { NoticeSlice } from './notice-slice.ts';
 import type { LibrarySlice } from './library-slice.ts';
 import type { FindingsSlice } from './findings-slice.ts';
+import type { PathsSlice } from './paths-slice.ts';
 
-export type StoreState = DesignSlice & SelectionSlice & UiSlice & NoticeSlice & LibrarySlice & FindingsSlice;
+export type StoreState = DesignSlice & SelectionSlice & UiSlice & NoticeSlice & LibrarySlice & FindingsSlice & PathsSlice;
 
 /** A slice creator that may use every other slice's actions through `get`. */
 export type Slice<T> = StateCreator<StoreState, [['temporal', unknown]], [], T>;

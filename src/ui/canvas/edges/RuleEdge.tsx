@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { facingSide, ruleCurve, type Box } from './floating.ts';
 import { designStore, useStore, type StoreState } from '../../store/index.ts';
+import { EdgeFindingBadge } from './EdgeFindingBadge.tsx'; // hook-in: finding badge (owned by wt/paths)
 
 export type RuleEdgeData = { label: string; labelled: boolean; groupIds: string[]; connection: string; lane: number; title: string };
 export type RuleFlowEdge = Edge<RuleEdgeData, 'rule'>;
@@ -56,6 +57,7 @@ export const RuleEdge = memo(function RuleEdge({ id, source, target, data, marke
           {data?.label}
         </button>
       </EdgeLabelRenderer>}
+      {data?.labelled && <EdgeFindingBadge connection={connection} x={labelX} y={labelY} />}{/* hook-in: finding badge (owned by wt/paths); keep beside the label */}
     </>
   );
 });

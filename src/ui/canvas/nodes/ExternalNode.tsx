@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
 import { ConnectHandles } from './ConnectHandles.tsx';
+import { PathMark } from './PathMark.tsx';
 
 /** A network outside AWS: the Internet, or a named range such as a corporate network. */
 export const ExternalNode = memo(function ExternalNode({ id, selected }: NodeProps<DesignNode>) {
@@ -13,7 +14,7 @@ export const ExternalNode = memo(function ExternalNode({ id, selected }: NodePro
   if (!network) return null;
   return (
     <div
-      className={`flex h-full w-full items-center gap-3 rounded-2xl border-2 border-dashed bg-white/80 px-4 text-slate-800 dark:bg-slate-900/70 dark:text-slate-100 ${
+      className={`relative flex h-full w-full items-center gap-3 rounded-2xl border-2 border-dashed bg-white/80 px-4 text-slate-800 dark:bg-slate-900/70 dark:text-slate-100 ${
         selected ? 'border-sky-600 dark:border-sky-400' : 'border-slate-400 dark:border-slate-500'
       }`}
     >
@@ -25,6 +26,7 @@ export const ExternalNode = memo(function ExternalNode({ id, selected }: NodePro
         </div>
       </div>
       <ConnectHandles name={network.name} />
+      <PathMark id={id} shape="external" />
     </div>
   );
 });

@@ -4,6 +4,8 @@ import { Icon } from '../../components/Icon.tsx';
 import { useStore } from '../../store/index.ts';
 import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
+import { PathMark } from './PathMark.tsx';
+import { PathHandles } from './PathHandles.tsx';
 
 /** An internet gateway (on its VPC's top edge) or a NAT gateway (inside a public subnet). */
 export const GatewayNode = memo(function GatewayNode({ id, selected }: NodeProps<DesignNode>) {
@@ -14,7 +16,7 @@ export const GatewayNode = memo(function GatewayNode({ id, selected }: NodeProps
   if (!gateway) return null;
   return (
     <div
-      className={`flex h-full w-full items-center gap-2.5 rounded-xl bg-white px-3 text-slate-800 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${
+      className={`relative flex h-full w-full items-center gap-2.5 rounded-xl bg-white px-3 text-slate-800 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${
         selected ? 'ring-3 ring-sky-600 dark:ring-sky-400' : 'ring-1 ring-slate-300 dark:ring-slate-600'
       }`}
     >
@@ -27,6 +29,8 @@ export const GatewayNode = memo(function GatewayNode({ id, selected }: NodeProps
           {igw ? 'Internet gateway' : nat?.publicIp ? `NAT · ${nat.publicIp}` : 'NAT gateway'}
         </div>
       </div>
+      <PathMark id={id} shape="gateway" />
+      <PathHandles />
     </div>
   );
 });

@@ -10,6 +10,7 @@ import { probe } from '../render-probe.ts';
 import { GroupChips } from './GroupChips.tsx';
 import { ConnectHandles } from './ConnectHandles.tsx';
 import { FindingBadge } from './FindingBadge.tsx';
+import { PathMark } from './PathMark.tsx';
 
 /** '' when no group is highlighted; the group's id when this resource is a member; 'other' otherwise. */
 function groupFocus(s: StoreState, resourceId: string): string {
@@ -56,9 +57,10 @@ export const ResourceNode = memo(function ResourceNode({ id, selected }: NodePro
         {eni?.publicIp ? <span className="text-emerald-700 dark:text-emerald-300"> · {eni.publicIp}</span> : null}
         {extraSubnets > 0 ? <span className="font-sans text-slate-500 dark:text-slate-400"> · +{extraSubnets} AZ</span> : null}
       </div>
-      <GroupChips groupIds={groupIds} connectable />
+      <GroupChips groupIds={groupIds} connectable resourceId={id} />
       <ConnectHandles name={resource.name} />
       <FindingBadge resourceId={id} />
+      <PathMark id={id} />
     </div>
   );
 });

@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import type { DesignNode } from '../adapters/design-to-flow.ts';
 import { probe } from '../render-probe.ts';
 import { ContainerHeader } from './ContainerHeader.tsx';
+import { PathMark } from './PathMark.tsx';
 
 /** A subnet, tinted green when public and blue when private; the badge follows its route table. */
 export const SubnetNode = memo(function SubnetNode({ id, selected }: NodeProps<DesignNode>) {
@@ -22,13 +23,14 @@ export const SubnetNode = memo(function SubnetNode({ id, selected }: NodeProps<D
     ? 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-emerald-950'
     : 'bg-sky-700 text-white dark:bg-sky-400 dark:text-sky-950';
   return (
-    <div className={`h-full w-full rounded-xl border-2 ${tint} ${selected ? 'outline-3 outline-offset-2 outline-sky-600 dark:outline-sky-400' : ''}`}>
+    <div className={`relative h-full w-full rounded-xl border-2 ${tint} ${selected ? 'outline-3 outline-offset-2 outline-sky-600 dark:outline-sky-400' : ''}`}>
       <ContainerHeader
         icon={isPublic ? 'public-subnet' : 'private-subnet'}
         name={subnet.name}
         tag={<span className={`rounded-full px-2 py-px text-[12px] font-semibold ${badge}`}>{isPublic ? 'public' : 'private'}</span>}
         detail={`${subnet.cidr} · ${subnet.availabilityZone}`}
       />
+      <PathMark id={id} shape="container" />
     </div>
   );
 });

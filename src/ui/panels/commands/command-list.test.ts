@@ -38,4 +38,19 @@ describe('the command palette list', () => {
     expect(filterCommands(cmds, 'theme dark').map((c) => c.label)).toEqual(['Switch to the dark theme']);
     expect(filterCommands(cmds, '')).toHaveLength(cmds.length);
   });
+
+  it('asks the path questions about the selection', () => {
+    state().place('vpc', {});
+    state().place('public-subnet', { vpcId: state().selectedId! });
+    state().place('instance', { subnetId: state().selectedId! });
+    const web = state().selectedId!;
+    filterCommands(buildCommands(state()), 'who can reach web-1')[0]!.run();
+    expect(state().pathQuery).toEqual({ mode: 'to', target: web, filter: { protocol: 'all' } });
+    filterCommands(buildCommands(state()), 'reach from web-1')[0]!.run();
+    expect(state().pathQuery).toEqual({ mode: 'from', source: { kind: 'resource', id: web }, filter: { protocol: 'all' } });
+    filterCommands(buildCommands(state()), 'reach from the internet')[0]!.run();
+    expect(state().pathQuery).toEqual({ mode: 'from', source: { kind: 'internet' }, filter: { protocol: 'all' } });
+    expect(state().pathsOpen).toBe(true);
+    expect(filterCommands(buildCommands(state()), 'close the paths').map((c) => c.label)).toEqual(['Close the paths']);
+  });
 });

@@ -54,6 +54,12 @@ export function buildCommands(s: StoreState): Command[] {
       out.push({ id: 'duplicate', section: 'Selection', label: `Duplicate ${name}`, run: () => act().duplicate(sel) });
       out.push({ id: 'connect-from', section: 'Selection', label: `Allow a connection from ${name}…`, run: () => act().startConnect({ sourceId: sel }) });
       out.push({ id: 'connect-to', section: 'Selection', label: `Allow a connection to ${name}…`, run: () => act().startConnect({ targetId: sel }) });
+      out.push({ id: 'reach-from', section: 'Selection', label: `Reach from ${name}: light up what it reaches`, run: () => act().reachFrom({ kind: 'resource', id: sel }) });
+      out.push({ id: 'who-can-reach', section: 'Selection', label: `Who can reach ${name}?`, run: () => act().whoCanReach(sel) });
+    }
+    if (selCollection === 'externalNetworks') {
+      const n = d.externalNetworks[sel]!;
+      out.push({ id: 'reach-from', section: 'Selection', label: `Reach from ${name}: light up what it reaches`, run: () => act().reachFrom(n.kind === 'internet' ? { kind: 'internet' } : { kind: 'external', id: sel }) });
     }
     out.push({ id: 'delete', section: 'Selection', label: `Delete ${name}`, run: () => act().run(removeEntity, sel) && act().select(null) });
   }
@@ -83,6 +89,8 @@ export function buildCommands(s: StoreState): Command[] {
     { id: 'present', section: 'View', label: s.presenting ? 'Stop presenting: show the side panels' : 'Present: hide the side panels', run: () => act().setPresenting(!s.presenting) },
     { id: 'fit', section: 'View', label: 'Fit the design in view', run: () => act().requestFitView() },
     { id: 'theme', section: 'View', label: s.theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', run: () => act().setTheme(s.theme === 'dark' ? 'light' : 'dark') },
+    { id: 'paths', section: 'View', label: s.pathsOpen ? 'Close the paths' : 'Paths: what reaches what', run: () => act().setPathsOpen(!s.pathsOpen) },
+    { id: 'reach-internet', section: 'View', label: 'Reach from the Internet: light up what it reaches', run: () => act().reachFrom({ kind: 'internet' }) },
     { id: 'connections', section: 'View', label: s.showConnections ? 'Hide allowed connections' : 'Show allowed connections', run: () => act().setShowConnections(!s.showConnections) },
     { id: 'shortcuts', section: 'View', label: 'Show keyboard shortcuts', run: () => act().setShortcutsOpen(true) },
   );

@@ -2,7 +2,7 @@
  * The findings drawer under the canvas: severity toggles with counts, a text filter, and the
  * findings grouped most severe first. Wide rather than tall, so long messages read in one line.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SEVERITIES, type Severity } from '../../../core/lint/index.ts';
 import { IconButton } from '../../components/Button.tsx';
 import { SEVERITY_STYLE } from '../../components/severity.ts';
@@ -10,11 +10,35 @@ import { designStore, useStore } from '../../store/index.ts';
 import { FindingItem } from './FindingItem.tsx';
 import { groupFindings, severityCounts } from './findings-view.ts';
 
+/** The last open request handled: reopening the panel later does not replay it. */
+let handledRequest = 0;
+
 export function FindingsPanel() {
   const findings = useStore((s) => s.findings);
   const [text, setText] = useState('');
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
+  // A finding opened from elsewhere (a badge on a connection edge) opens here, whatever the filters hid.
+  const request = useStore((s) => s.openFindingRequest);
+  useEffect(() => {
+    if (!request || request.n <= handledRequest) return;
+    handledRequest = request.n;
+    setOpenId(request.id);
+    setText('');
+    setHidden(new Set());
+  }, [request]);
+  // A finding an edit has just brought in opens on its own, fix and all: what was left open shows
+  // while it is drawn. Another design (most ids gone) opens nothing.
+  const seen = useRef<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = new Set(findings.map((f) => f.id));
+    if (!before || before.size === 0) return;
+    const kept = findings.filter((f) => before.has(f.id)).length;
+    if (kept * 2 < before.size) return;
+    const fresh = findings.filter((f) => !before.has(f.id)).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    if (fresh[0]) setOpenId(fresh[0].id);
+  }, [findings]);
   const counts = useMemo(() => severityCounts(findings), [findings]);
   const groups = useMemo(() => groupFindings(findings, { text, hidden }), [findings, text, hidden]);
   const toggle = (s: Severity) =>

@@ -3,6 +3,7 @@ import { emptyDesign, renameExternalNetwork, setExternalNetworkCidrs, textIssue 
 import { TextField } from '../../components/TextField.tsx';
 import { designStore, useStore } from '../../store/index.ts';
 import { EntityActions } from './EntityActions.tsx';
+import { PathActions } from '../paths/PathActions.tsx';
 import { InspectorHeading, Properties, Property, Section } from './parts.tsx';
 
 const emptyProbe = emptyDesign();
@@ -31,6 +32,7 @@ export function ExternalInspector({ id }: { id: string }) {
           />
         )}
       </Section>
+      <PathActions end={network.kind === 'internet' ? { kind: 'internet' } : { kind: 'external', id }} name={network.name} />
       <EntityActions id={id} noun="network" />
     </div>
   );

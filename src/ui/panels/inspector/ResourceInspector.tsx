@@ -6,6 +6,7 @@ import { moveResourceTo, renameEntity } from '../../placement/edits.ts';
 import { resourceDetail, resourceIcon, resourceKindLabel } from '../../placement/labels.ts';
 import { designStore, useShallowStore, useStore } from '../../store/index.ts';
 import { EntityActions } from './EntityActions.tsx';
+import { PathActions } from '../paths/PathActions.tsx';
 import { InspectorHeading, Properties, Property, Section, selectClass } from './parts.tsx';
 
 export function ResourceInspector({ id }: { id: string }) {
@@ -101,6 +102,7 @@ export function ResourceInspector({ id }: { id: string }) {
         </select>
       </Section>
 
+      <PathActions end={{ kind: 'resource', id }} name={resource.name} />
       <EntityActions id={id} noun="resource" canDuplicate />
     </div>
   );
