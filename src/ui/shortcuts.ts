@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['←', '↑', '→', '↓'], does: 'Nudge the selection (hold Shift for bigger steps)' },
   { keys: ['F'], does: 'Fit the whole design in view' },
   { keys: ['P'], does: 'Present: hide the side panels (again to bring them back)' },
+  { keys: ['E'], does: 'Export: design file, AWS CLI, Terraform, CloudFormation, PNG or SVG' },
   { keys: ['Esc'], does: 'Clear the selection' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];

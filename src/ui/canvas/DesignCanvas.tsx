@@ -30,6 +30,7 @@ import { usePaletteDrop } from './use-palette-drop.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { ConnectionsToggle } from './ConnectionsToggle.tsx';
 import { probe } from './render-probe.ts';
+import { useImageCaptureSource } from './image-capture.ts';
 
 const MINIMAP_LIGHT: Record<string, string> = { vpc: '#e2e8f0', subnet: '#bbf7d0', resource: '#64748b', gateway: '#8b5cf6', external: '#cbd5e1' };
 const MINIMAP_DARK: Record<string, string> = { vpc: '#334155', subnet: '#14532d', resource: '#cbd5e1', gateway: '#a78bfa', external: '#475569' };
@@ -82,6 +83,7 @@ function FlowSurface() {
   const { edges, hiddenCount } = useRuleEdges();
   useRevealSelection(surface);
   useCentreRequest();
+  useImageCaptureSource(surface);
 
   useEffect(() => {
     derivedRef.current = derived;

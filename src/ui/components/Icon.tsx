@@ -28,7 +28,9 @@ export type IconName =
   | 'copy'
   | 'upload'
   | 'download'
-  | 'template';
+  | 'template'
+  | 'link'
+  | 'check';
 
 const PATHS: Record<IconName, ReactElement> = {
   vpc: <path d="M7 18a4 4 0 0 1-.6-8A6 6 0 0 1 18 8.5a4.5 4.5 0 0 1-.5 9.5Z" />,
@@ -129,6 +131,8 @@ const PATHS: Record<IconName, ReactElement> = {
   ),
   upload: <path d="M12 16V4M7 9l5-5 5 5M4 16v3.5h16V16" />,
   download: <path d="M12 4v12M7 11l5 5 5-5M4 16v3.5h16V16" />,
+  link: <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />,
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
   template: (
     <>
       <rect x="3.5" y="3.5" width="7" height="7" rx="1" />

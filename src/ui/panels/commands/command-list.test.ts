@@ -38,4 +38,14 @@ describe('the command palette list', () => {
     expect(filterCommands(cmds, 'theme dark').map((c) => c.label)).toEqual(['Switch to the dark theme']);
     expect(filterCommands(cmds, '')).toHaveLength(cmds.length);
   });
+
+  it('opens the export dialog, and offers the share link', () => {
+    designStore.setState({ exportOpen: false });
+    const cmds = buildCommands(state());
+    expect(filterCommands(cmds, 'export').map((c) => c.label)).toEqual(['Export… (design file, AWS CLI, Terraform, CloudFormation, PNG, SVG)']);
+    expect(filterCommands(cmds, 'terraform').map((c) => c.id)).toEqual(['import', 'export']);
+    filterCommands(cmds, 'export')[0]!.run();
+    expect(state().exportOpen).toBe(true);
+    expect(filterCommands(cmds, 'share link').map((c) => c.label)).toEqual(['Copy share link']);
+  });
 });

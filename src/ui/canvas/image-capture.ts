@@ -1,0 +1,91 @@
+/**
+ * PNG and SVG of the whole design, as drawn: the canvas registers itself here when it mounts, and
+ * `captureDesignImage` renders React Flow's viewport with html-to-image, framed on the bounds of
+ * every node (not only what is on screen), in the current theme, without the minimap, the
+ * controls or connection handles. The app hands this function to the export dialog, so panels
+ * never import the canvas.
+ */
+import { useEffect, type RefObject } from 'react';
+import { getViewportForBounds, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { toBlob, toSvg } from 'html-to-image';
+
+export type ImageKind = 'png' | 'svg';
+
+export interface DesignImage {
+  blob: Blob;
+  /** Size in CSS pixels; the PNG holds `pixelRatio` times as many. */
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/** Space around the diagram, in CSS pixels. */
+const MARGIN = 40;
+/** Longest side of the image in CSS pixels: a large design is drawn smaller rather than cut. */
+const MAX_SIDE = 4096;
+/** Slides want 2x; a huge image gives way so the canvas stays within what browsers can allocate. */
+const PNG_PIXEL_RATIO = 2;
+const MAX_PNG_PIXELS = 64_000_000;
+
+let source: { flow: ReactFlowInstance; surface: RefObject<HTMLElement | null> } | null = null;
+
+/** Called once by the canvas: makes its React Flow instance and DOM available for capture. */
+export function useImageCaptureSource(surface: RefObject<HTMLElement | null>): void {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const mine = { flow, surface };
+    source = mine;
+    return () => {
+      if (source === mine) source = null;
+    };
+  }, [flow, surface]);
+}
+
+/** The first opaque background at or above `el`: what the canvas sits on in this theme. */
+function backgroundOf(el: Element | null): string {
+  for (let e = el; e; e = e.parentElement) {
+    const colour = getComputedStyle(e).backgroundColor;
+    if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return '#ffffff';
+}
+
+/** Leaves out what is there to work with, not to look at. */
+const CHROME = ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__background', 'react-flow__attribution'];
+const keep = (node: HTMLElement) => !(node.classList && CHROME.some((c) => node.classList.contains(c)));
+
+/** Renders the whole design as a PNG (2x) or an SVG. Throws with a sentence when it cannot. */
+export async function captureDesignImage(kind: ImageKind): Promise<DesignImage> {
+  const surface = source?.surface.current;
+  const flow = source?.flow;
+  const viewport = surface?.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!flow || !surface || !viewport) throw new Error('The canvas is not on screen, so there is nothing to draw.');
+  const nodes = flow.getNodes();
+  if (nodes.length === 0) throw new Error('The design is empty: add something to the canvas first.');
+
+  const bounds = flow.getNodesBounds(nodes);
+  const zoom = Math.min(1, MAX_SIDE / Math.max(bounds.width, bounds.height));
+  const width = Math.ceil(bounds.width * zoom + 2 * MARGIN);
+  const height = Math.ceil(bounds.height * zoom + 2 * MARGIN);
+  // One zoom (min = max), centred in a box exactly the margin larger than the bounds.
+  const { x, y } = getViewportForBounds(bounds, width, height, zoom, zoom, 0);
+  const options = {
+    width,
+    height,
+    backgroundColor: backgroundOf(surface.querySelector('.react-flow')),
+    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
+    filter: keep,
+    // The app uses system fonts only; embedding would fetch every stylesheet for nothing.
+    skipFonts: true,
+  };
+
+  if (kind === 'svg') {
+    const url = await toSvg(viewport, options);
+    const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
+    return { blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, pixelRatio: 1 };
+  }
+  const pixelRatio = Math.min(PNG_PIXEL_RATIO, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
+  const blob = await toBlob(viewport, { ...options, pixelRatio });
+  if (!blob) throw new Error('The browser could not encode the PNG (the image may be too large).');
+  return { blob, width, height, pixelRatio };
+}
