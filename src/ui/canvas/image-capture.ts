@@ -69,10 +69,11 @@ export async function captureDesignImage(kind: ImageKind): Promise<DesignImage> 
   const height = Math.ceil(bounds.height * zoom + 2 * MARGIN);
   // One zoom (min = max), centred in a box exactly the margin larger than the bounds.
   const { x, y } = getViewportForBounds(bounds, width, height, zoom, zoom, 0);
+  const background = backgroundOf(surface.querySelector('.react-flow'));
   const options = {
     width,
     height,
-    backgroundColor: backgroundOf(surface.querySelector('.react-flow')),
+    backgroundColor: background,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
     filter: keep,
     // The app uses system fonts only; embedding would fetch every stylesheet for nothing.
@@ -81,7 +82,9 @@ export async function captureDesignImage(kind: ImageKind): Promise<DesignImage> 
 
   if (kind === 'svg') {
     const url = await toSvg(viewport, options);
-    const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
+    // The background html-to-image sets moves with the viewport's transform; a PNG hides that by
+    // filling its canvas first, an SVG needs its own full-size backdrop behind the diagram.
+    const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1)).replace(/^<svg[^>]*>/, (open) => `${open}<rect width="100%" height="100%" fill="${background}"/>`);
     return { blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, pixelRatio: 1 };
   }
   const pixelRatio = Math.min(PNG_PIXEL_RATIO, Math.sqrt(MAX_PNG_PIXELS / (width * height)));

@@ -88,9 +88,9 @@ export function ExportDialog({ captureImage }: { captureImage: CaptureImage }) {
 
   return (
     <Dialog open={open} title="Export" onClose={close} width="max-w-6xl" footer={footer}>
-      <div className="grid grid-cols-[15.5rem_minmax(0,1fr)] gap-5">
+      <div className="grid h-[62vh] min-h-[29rem] grid-cols-[15.5rem_minmax(0,1fr)] gap-5">
         <FormatPicker format={format} onFormat={setFormat} />
-        <div className="flex min-w-0 flex-col gap-3">
+        <div className="flex min-h-0 min-w-0 flex-col gap-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4">
             <h3 className="text-base font-semibold">{info.label}</h3>
             <span className="font-mono text-[14px] text-slate-600 dark:text-slate-300">{file}</span>

@@ -9,7 +9,7 @@ const kB = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(b
 
 function Working({ children }: { children: string }) {
   return (
-    <div role="status" className="flex h-[46vh] min-h-56 items-center justify-center gap-3 rounded-xl bg-slate-50 text-[15px] text-slate-600 ring-1 ring-slate-200 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700">
+    <div role="status" className="flex min-h-40 flex-1 items-center justify-center gap-3 rounded-xl bg-slate-50 text-[15px] text-slate-600 ring-1 ring-slate-200 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700">
       <span className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-sky-600" aria-hidden="true" />
       {children}
     </div>
@@ -34,7 +34,7 @@ function Notes({ format, notes }: { format: FormatId; notes: string[] }) {
   }
   const heading = iac ? `Not in this file (${notes.length})` : 'Note';
   return (
-    <section aria-label="Exporter notes" className="rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-950 ring-1 ring-amber-300 dark:bg-amber-950/60 dark:text-amber-50 dark:ring-amber-700">
+    <section aria-label="Exporter notes" className="max-h-40 shrink-0 overflow-y-auto rounded-xl bg-amber-50 px-4 py-3 text-[15px] text-amber-950 ring-1 ring-amber-300 dark:bg-amber-950/60 dark:text-amber-50 dark:ring-amber-700">
       <h3 className="font-semibold">{heading}</h3>
       <ul className="mt-1 list-disc pl-5 leading-snug">
         {notes.map((n) => (
@@ -51,7 +51,7 @@ export function TextExportPanel({ format, file, state, codeRef }: { format: Form
   const { result } = state;
   if (!result.ok) return <Failure title={`Tierwise could not write the ${label} export.`} message={result.message} />;
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex min-h-0 flex-1 flex-col gap-3">
       <Notes format={format} notes={result.notes} />
       <TextPreview text={result.text} file={file} codeRef={codeRef} />
     </div>
@@ -64,12 +64,12 @@ export function ImageExportPanel({ format, state }: { format: 'png' | 'svg'; sta
   const { image, url } = state;
   const pixels = format === 'png' ? `${Math.round(image.width * image.pixelRatio).toLocaleString('en')} × ${Math.round(image.height * image.pixelRatio).toLocaleString('en')} px` : `${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')}`;
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
       <p className="text-[14px] text-slate-600 dark:text-slate-300">
         {pixels}
         {format === 'png' && image.pixelRatio !== 1 ? ` (${Number(image.pixelRatio.toFixed(2))}x)` : ''} · {kB(image.blob.size)}
       </p>
-      <div className="flex h-[46vh] min-h-56 items-center justify-center overflow-hidden rounded-xl bg-[repeating-conic-gradient(#e2e8f0_0%_25%,#f8fafc_0%_50%)] bg-[length:20px_20px] p-3 ring-1 ring-slate-200 dark:bg-[repeating-conic-gradient(#1e293b_0%_25%,#0f172a_0%_50%)] dark:ring-slate-700">
+      <div className="flex min-h-40 flex-1 items-center justify-center overflow-hidden rounded-xl bg-[repeating-conic-gradient(#e2e8f0_0%_25%,#f8fafc_0%_50%)] bg-[length:20px_20px] p-3 ring-1 ring-slate-200 dark:bg-[repeating-conic-gradient(#1e293b_0%_25%,#0f172a_0%_50%)] dark:ring-slate-700">
         <img src={url} alt={`The ${format.toUpperCase()} image of the design`} className="max-h-full max-w-full object-contain shadow-md" />
       </div>
     </div>

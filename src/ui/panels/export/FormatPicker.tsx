@@ -40,7 +40,7 @@ export function AwsScopePicker({ scope, onScope, vpcs, selectedVpcId }: { scope:
       </label>
       <label className="flex items-center gap-2 text-[15px]">
         <input type="radio" name="aws-scope" checked={scope.groupsOnly} onChange={() => onScope({ ...scope, groupsOnly: true })} className="accent-sky-700" />
-        Only the security groups, into an existing VPC (<code>VPC_ID</code>)
+        Only the security groups, into an existing VPC (VPC_ID)
       </label>
       {scope.groupsOnly && vpcs.length > 1 && (
         <label className="flex items-center gap-2 text-[15px]">

@@ -45,7 +45,7 @@ export function TextPreview({ text, file, codeRef }: TextPreviewProps) {
   }, [text]);
 
   return (
-    <div className="flex min-h-0 flex-col gap-2">
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
       {total > PREVIEW_MAX_LINES && (
         <p className="text-[14px] text-slate-600 dark:text-slate-300">
           The preview shows the first {PREVIEW_MAX_LINES.toLocaleString('en')} of {total.toLocaleString('en')} lines; Copy and Download give the whole file.
@@ -55,7 +55,7 @@ export function TextPreview({ text, file, codeRef }: TextPreviewProps) {
         role="region"
         aria-label={`Preview of ${file}`}
         tabIndex={0}
-        className="h-[46vh] min-h-56 overflow-auto rounded-xl bg-slate-50 font-mono text-[14.5px] leading-[1.55] ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-sky-600 dark:bg-slate-950 dark:ring-slate-700"
+        className="min-h-40 flex-1 overflow-auto rounded-xl bg-slate-50 font-mono text-[14.5px] leading-[1.55] ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-sky-600 dark:bg-slate-950 dark:ring-slate-700"
       >
         <div className="flex min-w-max">
           <pre aria-hidden="true" className="sticky left-0 border-r border-slate-200 bg-slate-100 py-3 pr-3 pl-4 text-right text-slate-400 select-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-500">
