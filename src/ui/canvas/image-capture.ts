@@ -8,6 +8,7 @@
 import { useEffect, type RefObject } from 'react';
 import { getViewportForBounds, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { toBlob, toSvg } from 'html-to-image';
+import { captureStyleProperties } from './capture-styles.ts';
 
 export type ImageKind = 'png' | 'svg';
 
@@ -21,11 +22,14 @@ export interface DesignImage {
 
 /** Space around the diagram, in CSS pixels. */
 const MARGIN = 40;
-/** Longest side of the image in CSS pixels: a large design is drawn smaller rather than cut. */
-const MAX_SIDE = 4096;
-/** Slides want 2x; a huge image gives way so the canvas stays within what browsers can allocate. */
+/**
+ * Longest side of the image in CSS pixels: a large design is drawn smaller rather than cut. At
+ * 8,192 a 1,000-resource design is drawn at half size, which its 2x PNG still shows legibly.
+ */
+const MAX_SIDE = 8192;
+/** Slides want 2x; a huge image gives way so the canvas stays well within what browsers allocate. */
 const PNG_PIXEL_RATIO = 2;
-const MAX_PNG_PIXELS = 64_000_000;
+const MAX_PNG_PIXELS = 48_000_000;
 
 let source: { flow: ReactFlowInstance; surface: RefObject<HTMLElement | null> } | null = null;
 
@@ -76,6 +80,8 @@ export async function captureDesignImage(kind: ImageKind): Promise<DesignImage> 
     backgroundColor: background,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
     filter: keep,
+    // html-to-image keeps the first list it is given for the page's life: names only, same in both themes.
+    includeStyleProperties: captureStyleProperties(viewport),
     // The app uses system fonts only; embedding would fetch every stylesheet for nothing.
     skipFonts: true,
   };

@@ -13,6 +13,7 @@ import { download } from './download.ts';
 import { ImageExportPanel, TextExportPanel } from './ExportPanels.tsx';
 import { fileName } from './file-name.ts';
 import { AwsScopePicker, FormatPicker, type AwsScope } from './FormatPicker.tsx';
+import { warmUp } from './generate.ts';
 import { formatInfo, groupsOnlyVpc, isTextFormat, type FormatId, type TextRequest } from './formats.ts';
 import { ShareLinkButton } from './ShareLinkButton.tsx';
 import { UsageHint } from './usage-hint.tsx';
@@ -32,7 +33,9 @@ export function ExportDialog({ captureImage }: { captureImage: CaptureImage }) {
   const code = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (open) setOpened((n) => n + 1);
+    if (!open) return;
+    setOpened((n) => n + 1);
+    warmUp();
   }, [open]);
   useEffect(() => setCopy('idle'), [format, scope, open]);
   useEffect(() => {
@@ -113,7 +116,7 @@ export function ExportDialog({ captureImage }: { captureImage: CaptureImage }) {
               </p>
             )}
           </div>
-          {text ? <TextExportPanel format={format} file={file} state={textState} codeRef={code} /> : <ImageExportPanel format={format as 'png' | 'svg'} state={imageState} />}
+          {text ? <TextExportPanel format={format} file={file} state={textState} codeRef={code} /> : <ImageExportPanel format={format as 'png' | 'svg'} state={imageState} resources={Object.keys(design.resources).length} />}
         </div>
       </div>
     </Dialog>

@@ -58,8 +58,13 @@ export function TextExportPanel({ format, file, state, codeRef }: { format: Form
   );
 }
 
-export function ImageExportPanel({ format, state }: { format: 'png' | 'svg'; state: ImageState }) {
-  if (state.status === 'working') return <Working>Drawing the diagram…</Working>;
+/** Above this many resources, drawing takes long enough to warn that the page pauses meanwhile. */
+const LARGE_DIAGRAM = 200;
+
+export function ImageExportPanel({ format, state, resources }: { format: 'png' | 'svg'; state: ImageState; resources: number }) {
+  if (state.status === 'working') {
+    return <Working>{resources > LARGE_DIAGRAM ? `Drawing the diagram of ${resources.toLocaleString('en')} resources; the page pauses until it is done…` : 'Drawing the diagram…'}</Working>;
+  }
   if (state.status === 'failed') return <Failure title={`Tierwise could not draw the ${format.toUpperCase()} image.`} message={state.message} />;
   const { image, url } = state;
   const pixels = format === 'png' ? `${Math.round(image.width * image.pixelRatio).toLocaleString('en')} × ${Math.round(image.height * image.pixelRatio).toLocaleString('en')} px` : `${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')}`;

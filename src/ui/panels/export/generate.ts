@@ -71,3 +71,8 @@ export function generate(design: Design, request: TextRequest): Promise<Generate
   if (!result) forDesign.set(key, (result = run(design, request)));
   return result;
 }
+
+/** Starts the worker (in development it loads the exporters module by module), so the first export is not kept waiting. */
+export function warmUp(): void {
+  exportWorker();
+}
