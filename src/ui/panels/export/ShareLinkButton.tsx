@@ -16,7 +16,7 @@ export function ShareLinkButton({ design }: { design: Design }) {
   return (
     <div className="flex min-w-0 max-w-xl flex-col gap-2">
       <div className="flex items-center gap-3">
-        <Button icon="link" onClick={() => void shareDesign(design, window.location.href).then(setOutcome)}>
+        <Button icon="link" title="Puts the whole design into a link of up to 8,000 characters; nothing is uploaded" onClick={() => void shareDesign(design, window.location.href).then(setOutcome)}>
           Copy share link
         </Button>
       </div>
