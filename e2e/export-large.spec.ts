@@ -117,6 +117,6 @@ test.describe('a 1,000-resource design', () => {
     expect(size.width * size.height).toBeLessThanOrEqual(48_000_000);
     const look = await imageStats(page, png.bytes, 'image/png');
     expect(look.nonBackground).toBeGreaterThan(0.02);
-    writeFileSync('e2e/screenshots/export-large.png', png.bytes);
+    writeFileSync('e2e/screenshots/export-large-diagram.png', png.bytes);
   });
 });

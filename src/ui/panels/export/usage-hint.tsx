@@ -3,24 +3,27 @@ import type { ReactNode } from 'react';
 import { fileStem } from './file-name.ts';
 import type { FormatId } from './formats.ts';
 
-const Code = ({ children }: { children: ReactNode }) => <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13.5px] dark:bg-slate-800">{children}</code>;
+/** Inline code; a short one never breaks, a long command may break anywhere rather than overflow. */
+const Code = ({ children, long = false }: { children: ReactNode; long?: boolean }) => (
+  <code className={`rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[13.5px] dark:bg-slate-800 ${long ? '[overflow-wrap:anywhere]' : 'whitespace-nowrap'}`}>{children}</code>
+);
 
 export function UsageHint({ format, file, designName, groupsOnly }: { format: FormatId; file: string; designName: string; groupsOnly: boolean }) {
   switch (format) {
     case 'json':
       return (
         <>
-          Opens again with Import (or drop it on the window); the command line reads it too: <Code>npm run cli -- check {file}</Code>
+          Opens again with Import (or drop it on the window); the command line reads it too: <Code long>npm run cli -- check {file}</Code>
         </>
       );
     case 'aws-cli':
       return groupsOnly ? (
         <>
-          Creates the groups and their rules in a VPC you already have: <Code>VPC_ID=vpc-0123… bash {file}</Code>
+          Creates the groups and their rules in a VPC you already have: <Code long>VPC_ID=vpc-0123… bash {file}</Code>
         </>
       ) : (
         <>
-          Run it once per account and Region, signed in with AWS CLI v2: <Code>bash {file}</Code>. <Code>AWS_REGION</Code> and <Code>IMAGE_ID</Code> override the Region and
+          Run it once per account and Region, signed in with AWS CLI v2: <Code long>bash {file}</Code>. <Code>AWS_REGION</Code> and <Code>IMAGE_ID</Code> override the Region and
           the instances' image.
         </>
       );
@@ -33,7 +36,7 @@ export function UsageHint({ format, file, designName, groupsOnly }: { format: Fo
     case 'cloudformation':
       return (
         <>
-          <Code>
+          <Code long>
             aws cloudformation deploy --template-file {file} --stack-name {fileStem(designName)}
           </Code>{' '}
           (add <Code>--parameter-overrides</Code> for its Parameters).
