@@ -30,6 +30,8 @@ const MAX_SIDE = 8192;
 /** Slides want 2x; a huge image gives way so the canvas stays well within what browsers allocate. */
 const PNG_PIXEL_RATIO = 2;
 const MAX_PNG_PIXELS = 48_000_000;
+/** html-to-image scales any canvas side above this down on its own; stay within it so the stated size holds. */
+const MAX_CANVAS_SIDE = 16_384;
 
 let source: { flow: ReactFlowInstance; surface: RefObject<HTMLElement | null> } | null = null;
 
@@ -93,7 +95,7 @@ export async function captureDesignImage(kind: ImageKind): Promise<DesignImage> 
     const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1)).replace(/^<svg[^>]*>/, (open) => `${open}<rect width="100%" height="100%" fill="${background}"/>`);
     return { blob: new Blob([svg], { type: 'image/svg+xml' }), width, height, pixelRatio: 1 };
   }
-  const pixelRatio = Math.min(PNG_PIXEL_RATIO, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
+  const pixelRatio = Math.min(PNG_PIXEL_RATIO, Math.sqrt(MAX_PNG_PIXELS / (width * height)), Math.floor(MAX_CANVAS_SIDE / Math.max(width, height) * 1000) / 1000);
   const blob = await toBlob(viewport, { ...options, pixelRatio });
   if (!blob) throw new Error('The browser could not encode the PNG (the image may be too large).');
   return { blob, width, height, pixelRatio };

@@ -67,7 +67,7 @@ export function ImageExportPanel({ format, state, resources }: { format: 'png' |
   }
   if (state.status === 'failed') return <Failure title={`Tierwise could not draw the ${format.toUpperCase()} image.`} message={state.message} />;
   const { image, url } = state;
-  const pixels = format === 'png' ? `${Math.round(image.width * image.pixelRatio).toLocaleString('en')} × ${Math.round(image.height * image.pixelRatio).toLocaleString('en')} px` : `${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')}`;
+  const pixels = format === 'png' ? `${Math.floor(image.width * image.pixelRatio).toLocaleString('en')} × ${Math.floor(image.height * image.pixelRatio).toLocaleString('en')} px` : `${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')}`;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
       <p className="text-[14px] text-slate-600 dark:text-slate-300">
