@@ -12,6 +12,7 @@ test('the designer opens with its panels, an empty canvas and no console errors'
   await expect(app.canvas.getByText('Start with a VPC')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo (Ctrl+Z)' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
   await expect(page.getByText('0 VPCs · 0 subnets · 0 resources · 0 security groups')).toBeVisible();
 
   await app.screenshot('empty');

@@ -14,6 +14,8 @@ import { ShortcutsDialog } from '../ui/panels/ShortcutsDialog.tsx';
 import { StatusBar } from '../ui/panels/StatusBar.tsx';
 import { TemplatesDialog } from '../ui/panels/TemplatesDialog.tsx';
 import { ImportDialog } from '../ui/panels/import/ImportDialog.tsx';
+import { ExportDialog } from '../ui/panels/export/ExportDialog.tsx';
+import { captureDesignImage } from '../ui/canvas/image-capture.ts';
 import { TopBar } from '../ui/panels/TopBar.tsx';
 import { designStore, useStore } from '../ui/store/index.ts';
 import { startAutosave } from './autosave.ts';
@@ -23,6 +25,7 @@ import { startEdgeFindings } from './edge-findings.ts';
 import { installImportDrop } from './import-drop.ts';
 import { installShortcuts } from './keyboard.ts';
 import type { Library } from './library.ts';
+import { installSharedLinks } from './shared-link.ts';
 import { followTheme } from './theme.ts';
 
 export function App({ library }: { library: Library }) {
@@ -30,7 +33,7 @@ export function App({ library }: { library: Library }) {
   const findingsOpen = useStore((s) => s.findingsOpen);
   const pathsOpen = useStore((s) => s.pathsOpen);
   useEffect(() => {
-    const stops = [startAutosave(designStore, library.save), startFindings(designStore), startPaths(designStore), startEdgeFindings(designStore), installShortcuts(), followTheme(), installImportDrop()];
+    const stops = [startAutosave(designStore, library.save), startFindings(designStore), startPaths(designStore), startEdgeFindings(designStore), installShortcuts(), followTheme(), installImportDrop(), installSharedLinks(library)];
     return () => stops.forEach((stop) => stop());
   }, [library]);
 
@@ -73,6 +76,7 @@ export function App({ library }: { library: Library }) {
       <DesignLibrary actions={library} />
       <TemplatesDialog actions={library} />
       <ImportDialog actions={library} />
+      <ExportDialog captureImage={captureDesignImage} />
       <CommandPalette />
       <ConnectDialog />
     </div>

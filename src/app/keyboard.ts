@@ -54,6 +54,10 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     s.setPresenting(!s.presenting);
     return true;
   }
+  if (key === 'e') {
+    s.setExportOpen(true);
+    return true;
+  }
   if (key === 'f') {
     s.requestFitView();
     return true;

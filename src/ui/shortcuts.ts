@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['R'], does: 'Paths: light up what the selected resource or network reaches' },
   { keys: ['W'], does: 'Paths: who can reach the selected resource?' },
   { keys: ['P'], does: 'Present: hide the side panels (again to bring them back)' },
+  { keys: ['E'], does: 'Export: design file, AWS CLI, Terraform, CloudFormation, PNG or SVG' },
   { keys: ['Esc'], does: 'Clear the selection' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];

@@ -33,6 +33,7 @@ import { usePaletteDrop } from './use-palette-drop.ts';
 import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import { ConnectionsToggle } from './ConnectionsToggle.tsx';
 import { probe } from './render-probe.ts';
+import { useImageCaptureSource } from './image-capture.ts';
 
 const MINIMAP_LIGHT: Record<string, string> = { vpc: '#e2e8f0', subnet: '#bbf7d0', resource: '#64748b', gateway: '#8b5cf6', external: '#cbd5e1' };
 const MINIMAP_DARK: Record<string, string> = { vpc: '#334155', subnet: '#14532d', resource: '#cbd5e1', gateway: '#a78bfa', external: '#475569' };
@@ -88,6 +89,7 @@ function FlowSurface() {
   const edges = useMemo(() => (pathEdges.length ? [...ruleEdges, ...pathEdges] : ruleEdges), [ruleEdges, pathEdges]);
   useRevealSelection(surface);
   useCentreRequest();
+  useImageCaptureSource(surface);
 
   useEffect(() => {
     derivedRef.current = derived;

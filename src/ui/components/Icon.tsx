@@ -29,7 +29,9 @@ export type IconName =
   | 'upload'
   | 'download'
   | 'template'
-  | 'route';
+  | 'route'
+  | 'link'
+  | 'check';
 
 const PATHS: Record<IconName, ReactElement> = {
   vpc: <path d="M7 18a4 4 0 0 1-.6-8A6 6 0 0 1 18 8.5a4.5 4.5 0 0 1-.5 9.5Z" />,
@@ -137,6 +139,8 @@ const PATHS: Record<IconName, ReactElement> = {
       <path d="M8.5 18H15a3 3 0 0 0 0-6H9a3 3 0 0 1 0-6h6.5" />
     </>
   ),
+  link: <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />,
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
   template: (
     <>
       <rect x="3.5" y="3.5" width="7" height="7" rx="1" />

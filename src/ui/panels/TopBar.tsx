@@ -34,11 +34,11 @@ export function TopBar() {
       <Button icon="template" variant="ghost" onClick={() => setTemplatesOpen(true)} title="Start a new design from a template">
         Templates
       </Button>
-      {/* Placeholders until import and export land; icon-only on narrow screens. */}
+      {/* Icon-only on narrow screens. */}
       <Button icon="upload" variant="ghost" aria-label="Import" title="Import a design, describe bundle, Terraform or CloudFormation (or drop files on the window)" onClick={() => designStore.getState().setImportOpen(true)}>
         <span className="hidden min-[1400px]:inline">Import</span>
       </Button>
-      <Button icon="download" variant="ghost" disabled aria-label="Export" title="Export arrives in a later release">
+      <Button icon="download" variant="ghost" aria-label="Export" title="Export: design file, AWS CLI, Terraform, CloudFormation, PNG or SVG (E)" onClick={() => designStore.getState().setExportOpen(true)}>
         <span className="hidden min-[1400px]:inline">Export</span>
       </Button>
       <div className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" />

@@ -19,6 +19,8 @@ export interface UiSlice {
   setLibraryOpen: (open: boolean) => void;
   importOpen: boolean;
   setImportOpen: (open: boolean) => void;
+  exportOpen: boolean;
+  setExportOpen: (open: boolean) => void;
   /** Draw the connections security-group rules allow. */
   showConnections: boolean;
   setShowConnections: (show: boolean) => void;
@@ -45,6 +47,8 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   setLibraryOpen: (libraryOpen) => set({ libraryOpen }),
   importOpen: false,
   setImportOpen: (importOpen) => set({ importOpen }),
+  exportOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
   showConnections: true,
   setShowConnections: (showConnections) => set({ showConnections }),
   fitViewRequest: 0,

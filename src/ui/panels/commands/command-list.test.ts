@@ -53,4 +53,14 @@ describe('the command palette list', () => {
     expect(state().pathsOpen).toBe(true);
     expect(filterCommands(buildCommands(state()), 'close the paths').map((c) => c.label)).toEqual(['Close the paths']);
   });
+
+  it('opens the export dialog, and offers the share link', () => {
+    designStore.setState({ exportOpen: false });
+    const cmds = buildCommands(state());
+    expect(filterCommands(cmds, 'export').map((c) => c.label)).toEqual(['Export… (design file, AWS CLI, Terraform, CloudFormation, PNG, SVG)']);
+    expect(filterCommands(cmds, 'terraform').map((c) => c.id)).toEqual(['import', 'export']);
+    filterCommands(cmds, 'export')[0]!.run();
+    expect(state().exportOpen).toBe(true);
+    expect(filterCommands(cmds, 'share link').map((c) => c.label)).toEqual(['Copy share link']);
+  });
 });

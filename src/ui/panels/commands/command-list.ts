@@ -9,6 +9,7 @@ import { keyboardTarget } from '../../placement/keyboard-target.ts';
 import { entityLabel } from '../../placement/labels.ts';
 import { designStore, redo, undo, type StoreState } from '../../store/index.ts';
 import { deleteSelectedConnection } from '../inspector/ConnectionInspector.tsx';
+import { shareFromCommand } from '../export/share.ts';
 
 const deleteConnection = () => deleteSelectedConnection(false);
 
@@ -86,6 +87,8 @@ export function buildCommands(s: StoreState): Command[] {
     { id: 'designs', section: 'Design', label: 'Open the list of designs', run: () => act().setLibraryOpen(true) },
     { id: 'templates', section: 'Design', label: 'Start from a template', run: () => act().setTemplatesOpen(true) },
     { id: 'import', section: 'Design', label: 'Import files (design, describe bundle, Terraform, CloudFormation)', run: () => act().setImportOpen(true) },
+    { id: 'export', section: 'Design', label: 'Export… (design file, AWS CLI, Terraform, CloudFormation, PNG, SVG)', run: () => act().setExportOpen(true) },
+    { id: 'share', section: 'Design', label: 'Copy share link', run: () => void shareFromCommand() },
     { id: 'present', section: 'View', label: s.presenting ? 'Stop presenting: show the side panels' : 'Present: hide the side panels', run: () => act().setPresenting(!s.presenting) },
     { id: 'fit', section: 'View', label: 'Fit the design in view', run: () => act().requestFitView() },
     { id: 'theme', section: 'View', label: s.theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', run: () => act().setTheme(s.theme === 'dark' ? 'light' : 'dark') },
