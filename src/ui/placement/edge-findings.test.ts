@@ -11,10 +11,11 @@ describe('edgeFindings', () => {
     const d = added.value;
     const ruleId = d.securityGroups['sg-db']!.ingress.at(-1)!.id;
     const { badges, ids } = edgeFindings(d, runLint(d));
-    expect(badges['internet>sg-db']).toBe('medium:5');
+    expect(badges['internet>sg-db']).toBe('medium:4');
     expect(ids['internet>sg-db']).toEqual([
       `sg-admin-port-world:sg-db,${ruleId}`,
-      `design-ineffective-public-rule:sg-db,${ruleId}`,
+      // No design-ineffective-public-rule: the rule does carry a chain (Internet -> web-1 -> db-1:22),
+      // which design-transitive-exposure reports on db-1, not on this connection.
       // The new rule covers the CorpNet and VendorNet SSH rules (both rules are the finding's targets), and has no description.
       'design-shadowed-rule:sg-db,ingress,sg-db-in-4',
       'design-shadowed-rule:sg-db,ingress,sg-db-in-2',
