@@ -100,7 +100,7 @@ test('done when: SSH from anywhere on DBSG shows its finding, fix and the new pa
   await app.openFresh();
   await app.openTemplate('Classic three-tier');
   const count = page.getByTestId('findings-count');
-  await expect(count).toHaveText('12');
+  await expect(count).toHaveText('6');
 
   // The findings panel and the paths from the Internet are open, as in a workshop.
   await page.getByRole('button', { name: /^Findings: \d+/ }).click();
@@ -120,7 +120,7 @@ test('done when: SSH from anywhere on DBSG shows its finding, fix and the new pa
 
   // Within a moment and without another click: the count, the new finding with its fix, the
   // finding's chain, and the path on the canvas.
-  await expect(count).toHaveText('16', { timeout: 2000 });
+  await expect(count).toHaveText('10', { timeout: 2000 });
   const ssh = findings.locator('li[data-rule-id="sg-admin-port-world"]');
   await expect(ssh).toContainText('DBSG admits tcp 22 (SSH) from 0.0.0.0/0 on db-1');
   await expect(ssh).toContainText('Fix. Admit administration only from a bastion group, a VPN or an office CIDR');
@@ -135,16 +135,16 @@ test('done when: SSH from anywhere on DBSG shows its finding, fix and the new pa
   await expect(page.getByTestId('save-status')).toContainText('Saved', { timeout: 3000 });
   await page.waitForTimeout(600);
   const uiIds = (await findings.locator('li[data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')!))).sort();
-  expect(uiIds).toHaveLength(16);
+  expect(uiIds).toHaveLength(10);
   expect(cliFindingIds(await savedDesign(page))).toEqual(uiIds);
 
   // One click on the quick fix removes the finding; Undo brings it back.
   await ssh.getByRole('button', { name: /^Fix: Narrow 0\.0\.0\.0\/0/ }).click();
   await expect(ssh).toHaveCount(0);
-  await expect(count).not.toHaveText('16');
+  await expect(count).not.toHaveText('10');
   await app.screenshot('paths-done-when-fixed');
   await app.undo();
   await expect(ssh).toHaveCount(1);
-  await expect(count).toHaveText('16');
+  await expect(count).toHaveText('10');
   expect(app.problems).toEqual([]);
 });

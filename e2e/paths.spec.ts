@@ -249,7 +249,7 @@ test('finding badges on a connection edge open their finding; a finding selects 
   await page.keyboard.press('Escape');
 
   const badge = page.locator('[data-edge-findings="internet>sg-db"]');
-  await expect(badge).toHaveAttribute('aria-label', '5 findings on this connection, worst medium: open', { timeout: 2000 });
+  await expect(badge).toHaveAttribute('aria-label', '4 findings on this connection, worst medium: open', { timeout: 2000 });
   await expect(badge).toHaveAttribute('data-severity', 'medium');
   await expect(page.locator('[data-edge-findings="corpnet>sg-db"]')).toHaveAttribute('data-severity', 'low');
   await app.fitView();
@@ -268,9 +268,9 @@ test('finding badges on a connection edge open their finding; a finding selects 
   await app.screenshot('paths-edge-badge-opened');
 
   // A finding about a resource selects and centres its card.
-  await findings.getByRole('button', { name: /^app-2 \(private tier\) is reachable/ }).click();
-  await expect(page.getByText('Selected: app-2, EC2 instance')).toBeVisible();
-  await expect.poll(() => centred(app, app.node('app-2, EC2 instance'))).toBe(true);
+  await findings.getByRole('button', { name: /^db-1 \(data tier\) is reachable/ }).click();
+  await expect(page.getByText('Selected: db-1, RDS database')).toBeVisible();
+  await expect.poll(() => centred(app, app.node('db-1, RDS database'))).toBe(true);
   expect(app.problems).toEqual([]);
 });
 
