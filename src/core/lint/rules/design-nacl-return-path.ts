@@ -15,19 +15,22 @@
  * part group by (server's ACL, client's ACL, surviving range), since the engine reports what
  * survives, not which of the two cut it. Each finding counts its flows and names one.
  *
- * Interfaces of one engine class (same subnet, groups and kind of host; compiled.ts) get the same
- * answer from the engine for the same flow, so each (client class, server class, flow) is asked
- * once; on a large design that turns tens of thousands of questions into a few hundred.
+ * Interfaces with one signature (design-eni-signature.ts: same subnet, groups, kind of host and
+ * CIDRs holding them) get the same answer from the engine for the same flow, so each (client
+ * signature, server signature, flow) is asked once; on a large design that turns tens of thousands
+ * of questions into a few hundred.
  */
-import type { Design, Eni, Resource, SecurityGroupRule } from '../../model/types.ts';
+import type { Design, Eni, NetworkAcl, NetworkAclEntry, Resource, SecurityGroupRule } from '../../model/types.ts';
 import { networkAclOf } from '../../model/queries.ts';
 import { compile, reach } from '../../engine/index.ts';
 import type { Endpoint, Explanation, Flow, ReachResult } from '../../engine/types.ts';
-import { PortSet, PROTOCOL_TCP, PROTOCOL_UDP } from '../../net/index.ts';
+import { PortSet, PROTOCOL_TCP, PROTOCOL_UDP, type Cidr } from '../../net/index.ts';
 import type { Finding, LintRule } from '../types.ts';
 import { aclTarget, listNames, makeFinding, resourceTarget } from '../finding.ts';
 import { ruleTraffic } from '../match/rule-traffic.ts';
+import { allowedPortsFor, orderedEntries } from '../match/nacl.ts';
 import { isPublicCidr, cidrOf } from '../match/world.ts';
+import { eniSignatures } from './design-eni-signature.ts';
 import { internetAddressable, peerMatchesEni, sampleAddress } from './design-support.ts';
 
 const ID = 'design-nacl-return-path';
@@ -74,6 +77,12 @@ interface Index {
   restrictive: (subnetId: string) => boolean;
   /** Per rule, the resources (design order) with their interfaces that the peer matches (interface order). */
   matched: (rule: SecurityGroupRule) => Array<{ resource: Resource; enis: Eni[] }>;
+  /** ACL entries per (ACL, direction), in rule-number order. */
+  entries: Map<string, NetworkAclEntry[]>;
+  /** allowedPortsFor answers per (ACL, direction, address, protocol, ports). */
+  allowed: Map<string, PortSet>;
+  portKeys: Map<PortSet, string>;
+  sides: Map<Eni, Side>;
 }
 
 function indexOf(d: Design): Index {
@@ -82,6 +91,10 @@ function indexOf(d: Design): Index {
   const resources = Object.values(d.resources).filter((r) => r.kind !== 'database');
   return {
     d,
+    entries: new Map(),
+    allowed: new Map(),
+    portKeys: new Map(),
+    sides: new Map(),
     restrictive(subnetId) {
       let r = restrictiveBySubnet.get(subnetId);
       if (r === undefined) restrictiveBySubnet.set(subnetId, (r = restrictive(d, subnetId)));
@@ -125,6 +138,69 @@ function asks(ix: Index, dest: Resource, eni: Eni, rule: SecurityGroupRule): Ask
   return out;
 }
 
+/** Entries of one direction of an ACL in rule-number order, sorted once per run. */
+function entriesOf(ix: Index, acl: NetworkAcl, egress: boolean): NetworkAclEntry[] {
+  const key = `${acl.id}|${egress}`;
+  let list = ix.entries.get(key);
+  if (!list) ix.entries.set(key, (list = orderedEntries(acl, egress)));
+  return list;
+}
+
+/** What the cheap reply reading needs of an interface: its VPC, its subnet's ACL and its first private IPv4 address. */
+interface Side {
+  vpcId?: string;
+  acl?: NetworkAcl;
+  address?: Cidr;
+  ipv6: boolean;
+}
+
+function sideOf(ix: Index, eni: Eni): Side {
+  let side = ix.sides.get(eni);
+  if (!side) {
+    const subnet = ix.d.subnets[eni.subnetId];
+    const acl = subnet ? networkAclOf(ix.d, subnet) : undefined;
+    const address = eni.privateIps.map((ip) => cidrOf(`${ip}/32`)).find((c) => c?.family === 4);
+    side = { ipv6: eni.ipv6Ips.length > 0, ...(subnet ? { vpcId: subnet.vpcId } : {}), ...(acl ? { acl } : {}), ...(address ? { address } : {}) };
+    ix.sides.set(eni, side);
+  }
+  return side;
+}
+
+/**
+ * Whether the reply of a flow between two interfaces of one VPC could be cut by an ACL: unless
+ * the server's ACL (outbound, to the client's address) and the client's (inbound, from the
+ * server's) let the client's whole ephemeral range through, there is nothing to find, and the
+ * engine need not be asked. Most candidate flows of a large design end here. Anything this cheap
+ * reading cannot settle (an Internet client, another VPC, IPv6, a subnet without a known ACL) is
+ * left to the engine.
+ */
+function replyMayBreak(ix: Index, ask: Ask, ephemeral: PortSet): boolean {
+  const clientEni = ask.sourceEni;
+  if (!clientEni) return true;
+  const client = sideOf(ix, clientEni);
+  const server = sideOf(ix, ask.eni);
+  if (client.ipv6 || server.ipv6 || !client.vpcId || client.vpcId !== server.vpcId || !client.acl || !server.acl || !client.address || !server.address) return true;
+  const protocol = ask.flow.protocol === 'tcp' ? PROTOCOL_TCP : PROTOCOL_UDP;
+  // Memoised per (ACL, peer address, protocol, ports): a handful of ACLs meet a few hundred addresses.
+  const out = allowedCached(ix, server.acl, true, client.address, protocol, ephemeral);
+  const back = allowedCached(ix, client.acl, false, server.address, protocol, out);
+  return !back.equals(ephemeral);
+}
+
+function allowedCached(ix: Index, acl: NetworkAcl, egress: boolean, address: Cidr, protocol: number, ports: PortSet): PortSet {
+  const key = `${acl.id}|${egress}|${address.text}|${protocol}|${portsKey(ix, ports)}`;
+  let hit = ix.allowed.get(key);
+  if (!hit) ix.allowed.set(key, (hit = allowedPortsFor(entriesOf(ix, acl, egress), address, protocol, ports)));
+  return hit;
+}
+
+/** A short key for a port set, by object (the ephemeral ranges and memoised answers are shared objects). */
+function portsKey(ix: Index, ports: PortSet): string {
+  let k = ix.portKeys.get(ports);
+  if (k === undefined) ix.portKeys.set(ports, (k = ports.describe()));
+  return k;
+}
+
 function returnOnly(r: ReachResult): boolean {
   return r.verdict === 'unreachable' && r.explanations.length > 0 && r.explanations.every((e) => e.code === 'SUBNET_ACL_RESTRICTION' && e.path === 'return');
 }
@@ -154,7 +230,8 @@ export const naclReturnPath: LintRule = {
     const d = ctx.design;
     const ix = indexOf(d);
     const compiled = compile(d);
-    const classOf = (eni: Eni) => compiled.enis.get(eni.id)?.classId ?? eni.id;
+    const signatures = eniSignatures(d);
+    const classOf = (eni: Eni) => signatures.get(eni.id) ?? eni.id;
     const ephemeralOf = (ask: Ask) => (ask.sourceEni ? (compiled.enis.get(ask.sourceEni.id)?.ephemeral ?? INTERNET_EPHEMERAL) : INTERNET_EPHEMERAL);
     const answers = new Map<string, ReachResult>();
     const groups = new Map<string, Group>();
@@ -168,7 +245,8 @@ export const naclReturnPath: LintRule = {
               const key = `${ask.sourceId}>${dest.id}/${ask.flow.protocol}/${ask.flow.port}`;
               if (done.has(key)) continue;
               done.add(key);
-              const from = ask.sourceEni ? `c${classOf(ask.sourceEni)}` : `i${ask.source.kind === 'internet' ? (ask.source.address ?? '') : ''}`;
+              if (!replyMayBreak(ix, ask, ephemeralOf(ask))) continue;
+              const from = ask.sourceEni ? `c:${classOf(ask.sourceEni)}` : `i:${ask.source.kind === 'internet' ? (ask.source.address ?? '') : ''}`;
               const classKey = `${from}>${classOf(eni)}/${ask.flow.protocol}/${ask.flow.port}`;
               let result = answers.get(classKey);
               if (!result) answers.set(classKey, (result = reach(d, ask.source, { kind: 'resource', resourceId: dest.id, eniId: eni.id }, ask.flow)));
@@ -182,13 +260,16 @@ export const naclReturnPath: LintRule = {
   },
 };
 
+/** A port list for an id, where commas separate the ids: "1024-3388, 3390-65535" -> "1024-3388+3390-65535". */
+const idRange = (ports: string) => ports.replace(/, /g, '+');
+
 /** Files a flow under its problem, if it has one. */
 function addToGroup(d: Design, groups: Map<string, Group>, ask: Ask, result: ReachResult, ephemeral: PortSet): void {
   const protocol = ask.flow.protocol as string;
   if (returnOnly(result)) {
     const first = result.explanations[0]!;
     const range = `${protocol} ${ephemeral.describe()}`;
-    const ids = [first.componentId, first.direction ?? '', protocol, ephemeral.describe()];
+    const ids = [first.componentId, first.direction ?? '', protocol, idRange(ephemeral.describe())];
     const key = ids.join('|');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind: 'blocked', ids, protocol, range, blocker: first, ruleNumbers: new Set(), acls: [], asks: [] }));
@@ -207,7 +288,7 @@ function addToGroup(d: Design, groups: Map<string, Group>, ask: Ask, result: Rea
   const client = aclOf(ask.sourceEni?.subnetId);
   const acls = server ? [server] : [];
   if (client && client.id !== server?.id) acls.push(client);
-  const ids = [server?.id ?? '', client?.id ?? (ask.sourceEni ? '' : 'internet'), protocol, survive.slice(protocol.length + 1)];
+  const ids = [server?.id ?? '', client?.id ?? (ask.sourceEni ? '' : 'internet'), protocol, idRange(survive.slice(protocol.length + 1))];
   const key = `partial|${ids.join('|')}`;
   let g = groups.get(key);
   if (!g) groups.set(key, (g = { kind: 'partial', ids, protocol, range: survive, ruleNumbers: new Set(), acls, asks: [] }));

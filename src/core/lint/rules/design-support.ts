@@ -97,13 +97,18 @@ export function enisOfGroup(d: Design, groupId: string): Array<{ resource: Resou
   return out;
 }
 
-/** The private addresses of an interface, per family (what a group reference matches). */
+const addressesByEni = new WeakMap<Eni, Record<IpFamily, AddressSet>>();
+
+/** The private addresses of an interface, per family (what a group reference matches); computed once per interface object. */
 export function privateAddresses(eni: Eni): Record<IpFamily, AddressSet> {
+  const hit = addressesByEni.get(eni);
+  if (hit) return hit;
   const out: Record<IpFamily, AddressSet> = { 4: AddressSet.empty(4), 6: AddressSet.empty(6) };
   for (const text of [...eni.privateIps, ...eni.ipv6Ips]) {
     const c = cidrOf(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
     if (c) out[c.family] = out[c.family].union(AddressSet.fromCidr(c));
   }
+  addressesByEni.set(eni, out);
   return out;
 }
 
@@ -120,7 +125,21 @@ export function groupAddresses(d: Design, groupId: string): Record<IpFamily, Add
 /** A rule peer as addresses (CIDR, prefix list), or the group it names. */
 export type PeerSpace = { kind: 'addresses'; family: IpFamily; set: AddressSet } | { kind: 'group'; groupId: string } | { kind: 'unknown' };
 
+/**
+ * Per design object, then per peer object: a peer object may be shared by a later design whose
+ * prefix lists changed, so the design is part of the key.
+ */
+const spaces = new WeakMap<Design, WeakMap<RulePeer, PeerSpace>>();
+
 export function peerSpace(d: Design, peer: RulePeer): PeerSpace {
+  let byPeer = spaces.get(d);
+  if (!byPeer) spaces.set(d, (byPeer = new WeakMap()));
+  let space = byPeer.get(peer);
+  if (!space) byPeer.set(peer, (space = computePeerSpace(d, peer)));
+  return space;
+}
+
+function computePeerSpace(d: Design, peer: RulePeer): PeerSpace {
   if (peer.kind === 'security-group') return { kind: 'group', groupId: peer.groupId };
   if (peer.kind === 'cidr') {
     const c = cidrOf(peer.cidr);
