@@ -20,17 +20,17 @@
  * signature, server signature, flow) is asked once; on a large design that turns tens of thousands
  * of questions into a few hundred.
  */
-import type { Design, Eni, NetworkAcl, NetworkAclEntry, Resource, SecurityGroupRule } from '../../model/types.ts';
+import type { Design, Eni, Resource, SecurityGroupRule } from '../../model/types.ts';
 import { networkAclOf } from '../../model/queries.ts';
 import { compile, reach } from '../../engine/index.ts';
 import type { Endpoint, Explanation, Flow, ReachResult } from '../../engine/types.ts';
-import { PortSet, PROTOCOL_TCP, PROTOCOL_UDP, type Cidr } from '../../net/index.ts';
+import { PortSet, PROTOCOL_TCP, PROTOCOL_UDP } from '../../net/index.ts';
 import type { Finding, LintRule } from '../types.ts';
 import { aclTarget, listNames, makeFinding, resourceTarget } from '../finding.ts';
 import { ruleTraffic } from '../match/rule-traffic.ts';
-import { allowedPortsFor, orderedEntries } from '../match/nacl.ts';
 import { isPublicCidr, cidrOf } from '../match/world.ts';
 import { eniSignatures } from './design-eni-signature.ts';
+import { ReplyFilter } from './design-nacl-reply-filter.ts';
 import { internetAddressable, peerMatchesEni, sampleAddress } from './design-support.ts';
 
 const ID = 'design-nacl-return-path';
@@ -76,25 +76,25 @@ interface Index {
   d: Design;
   restrictive: (subnetId: string) => boolean;
   /** Per rule, the resources (design order) with their interfaces that the peer matches (interface order). */
-  matched: (rule: SecurityGroupRule) => Array<{ resource: Resource; enis: Eni[] }>;
-  /** ACL entries per (ACL, direction), in rule-number order. */
-  entries: Map<string, NetworkAclEntry[]>;
-  /** allowedPortsFor answers per (ACL, direction, address, protocol, ports). */
-  allowed: Map<string, PortSet>;
-  portKeys: Map<PortSet, string>;
-  sides: Map<Eni, Side>;
+  matched: (rule: SecurityGroupRule) => Array<{ resource: Resource; number: number; enis: Eni[] }>;
+  /** The client number of an Internet host: after every resource. */
+  internetNumber: number;
+  /** flowOf, once per rule. */
+  flow: (rule: SecurityGroupRule) => Flow | undefined;
 }
 
 function indexOf(d: Design): Index {
   const restrictiveBySubnet = new Map<string, boolean>();
-  const matchedByRule = new Map<SecurityGroupRule, Array<{ resource: Resource; enis: Eni[] }>>();
-  const resources = Object.values(d.resources).filter((r) => r.kind !== 'database');
+  const matchedByRule = new Map<SecurityGroupRule, Array<{ resource: Resource; number: number; enis: Eni[] }>>();
+  const all = Object.values(d.resources);
+  const flows = new Map<SecurityGroupRule, Flow | undefined>();
   return {
     d,
-    entries: new Map(),
-    allowed: new Map(),
-    portKeys: new Map(),
-    sides: new Map(),
+    internetNumber: all.length,
+    flow(rule) {
+      if (!flows.has(rule)) flows.set(rule, flowOf(rule));
+      return flows.get(rule);
+    },
     restrictive(subnetId) {
       let r = restrictiveBySubnet.get(subnetId);
       if (r === undefined) restrictiveBySubnet.set(subnetId, (r = restrictive(d, subnetId)));
@@ -104,10 +104,11 @@ function indexOf(d: Design): Index {
       let list = matchedByRule.get(rule);
       if (!list) {
         list = [];
-        for (const resource of resources) {
+        all.forEach((resource, number) => {
+          if (resource.kind === 'database') return;
           const enis = resource.enis.filter((e) => peerMatchesEni(d, rule.peer, e));
-          if (enis.length > 0) list.push({ resource, enis });
-        }
+          if (enis.length > 0) list!.push({ resource, number, enis });
+        });
         matchedByRule.set(rule, list);
       }
       return list;
@@ -115,90 +116,28 @@ function indexOf(d: Design): Index {
   };
 }
 
-function asks(ix: Index, dest: Resource, eni: Eni, rule: SecurityGroupRule): Ask[] {
+/**
+ * The candidate flows toward one interface that one ingress rule admits, in a fixed order (an
+ * Internet host first, then the matched resources in design order), each given to `visit` with
+ * its client's position (resource order; the Internet after every resource) for de-duplication.
+ */
+function candidates(ix: Index, dest: Resource, eni: Eni, rule: SecurityGroupRule, flow: Flow, visit: (ask: Ask, client: number) => void): void {
   const d = ix.d;
-  const flow = flowOf(rule);
-  if (!flow) return [];
-  const out: Ask[] = [];
   const destRestrictive = ix.restrictive(eni.subnetId);
   if (rule.peer.kind === 'cidr') {
     const c = cidrOf(rule.peer.cidr);
     if (c && isPublicCidr(c) && internetAddressable(d, eni, c.family) && destRestrictive) {
       const address = c.prefix === 0 ? undefined : sampleAddress(rule.peer.cidr);
-      out.push({ source: { kind: 'internet', ...(address ? { address } : {}) }, sourceName: `Internet (${rule.peer.cidr})`, sourceId: 'internet', dest, eni, flow });
+      visit({ source: { kind: 'internet', ...(address ? { address } : {}) }, sourceName: `Internet (${rule.peer.cidr})`, sourceId: 'internet', dest, eni, flow }, ix.internetNumber);
     }
-    if (c && isPublicCidr(c)) return out;
+    if (c && isPublicCidr(c)) return;
   }
-  for (const { resource: r, enis } of ix.matched(rule)) {
+  for (const { resource: r, number, enis } of ix.matched(rule)) {
     if (r.id === dest.id) continue;
     const src = enis.find((e) => e.subnetId !== eni.subnetId);
     if (!src || !(destRestrictive || ix.restrictive(src.subnetId))) continue;
-    out.push({ source: { kind: 'resource', resourceId: r.id, eniId: src.id }, sourceName: r.name, sourceId: r.id, sourceEni: src, dest, eni, flow });
+    visit({ source: { kind: 'resource', resourceId: r.id, eniId: src.id }, sourceName: r.name, sourceId: r.id, sourceEni: src, dest, eni, flow }, number);
   }
-  return out;
-}
-
-/** Entries of one direction of an ACL in rule-number order, sorted once per run. */
-function entriesOf(ix: Index, acl: NetworkAcl, egress: boolean): NetworkAclEntry[] {
-  const key = `${acl.id}|${egress}`;
-  let list = ix.entries.get(key);
-  if (!list) ix.entries.set(key, (list = orderedEntries(acl, egress)));
-  return list;
-}
-
-/** What the cheap reply reading needs of an interface: its VPC, its subnet's ACL and its first private IPv4 address. */
-interface Side {
-  vpcId?: string;
-  acl?: NetworkAcl;
-  address?: Cidr;
-  ipv6: boolean;
-}
-
-function sideOf(ix: Index, eni: Eni): Side {
-  let side = ix.sides.get(eni);
-  if (!side) {
-    const subnet = ix.d.subnets[eni.subnetId];
-    const acl = subnet ? networkAclOf(ix.d, subnet) : undefined;
-    const address = eni.privateIps.map((ip) => cidrOf(`${ip}/32`)).find((c) => c?.family === 4);
-    side = { ipv6: eni.ipv6Ips.length > 0, ...(subnet ? { vpcId: subnet.vpcId } : {}), ...(acl ? { acl } : {}), ...(address ? { address } : {}) };
-    ix.sides.set(eni, side);
-  }
-  return side;
-}
-
-/**
- * Whether the reply of a flow between two interfaces of one VPC could be cut by an ACL: unless
- * the server's ACL (outbound, to the client's address) and the client's (inbound, from the
- * server's) let the client's whole ephemeral range through, there is nothing to find, and the
- * engine need not be asked. Most candidate flows of a large design end here. Anything this cheap
- * reading cannot settle (an Internet client, another VPC, IPv6, a subnet without a known ACL) is
- * left to the engine.
- */
-function replyMayBreak(ix: Index, ask: Ask, ephemeral: PortSet): boolean {
-  const clientEni = ask.sourceEni;
-  if (!clientEni) return true;
-  const client = sideOf(ix, clientEni);
-  const server = sideOf(ix, ask.eni);
-  if (client.ipv6 || server.ipv6 || !client.vpcId || client.vpcId !== server.vpcId || !client.acl || !server.acl || !client.address || !server.address) return true;
-  const protocol = ask.flow.protocol === 'tcp' ? PROTOCOL_TCP : PROTOCOL_UDP;
-  // Memoised per (ACL, peer address, protocol, ports): a handful of ACLs meet a few hundred addresses.
-  const out = allowedCached(ix, server.acl, true, client.address, protocol, ephemeral);
-  const back = allowedCached(ix, client.acl, false, server.address, protocol, out);
-  return !back.equals(ephemeral);
-}
-
-function allowedCached(ix: Index, acl: NetworkAcl, egress: boolean, address: Cidr, protocol: number, ports: PortSet): PortSet {
-  const key = `${acl.id}|${egress}|${address.text}|${protocol}|${portsKey(ix, ports)}`;
-  let hit = ix.allowed.get(key);
-  if (!hit) ix.allowed.set(key, (hit = allowedPortsFor(entriesOf(ix, acl, egress), address, protocol, ports)));
-  return hit;
-}
-
-/** A short key for a port set, by object (the ephemeral ranges and memoised answers are shared objects). */
-function portsKey(ix: Index, ports: PortSet): string {
-  let k = ix.portKeys.get(ports);
-  if (k === undefined) ix.portKeys.set(ports, (k = ports.describe()));
-  return k;
 }
 
 function returnOnly(r: ReachResult): boolean {
@@ -232,26 +171,31 @@ export const naclReturnPath: LintRule = {
     const compiled = compile(d);
     const signatures = eniSignatures(d);
     const classOf = (eni: Eni) => signatures.get(eni.id) ?? eni.id;
-    const ephemeralOf = (ask: Ask) => (ask.sourceEni ? (compiled.enis.get(ask.sourceEni.id)?.ephemeral ?? INTERNET_EPHEMERAL) : INTERNET_EPHEMERAL);
+    const ephemeralOf = (eni: Eni | undefined) => (eni ? (compiled.enis.get(eni.id)?.ephemeral ?? INTERNET_EPHEMERAL) : INTERNET_EPHEMERAL);
+    const replies = new ReplyFilter(d, ephemeralOf);
     const answers = new Map<string, ReachResult>();
     const groups = new Map<string, Group>();
-    const done = new Set<string>();
     for (const dest of Object.values(d.resources)) {
       if (dest.kind === 'lambda') continue;
+      // (client, protocol, port) already asked toward this resource, as one number: this runs for every candidate flow.
+      const done = new Set<number>();
       for (const eni of dest.enis) {
         for (const gid of eni.securityGroupIds) {
           for (const rule of d.securityGroups[gid]?.ingress ?? []) {
-            for (const ask of asks(ix, dest, eni, rule)) {
-              const key = `${ask.sourceId}>${dest.id}/${ask.flow.protocol}/${ask.flow.port}`;
-              if (done.has(key)) continue;
+            const flow = ix.flow(rule);
+            if (!flow) continue;
+            const flowNumber = (flow.port ?? 0) * 2 + (flow.protocol === 'tcp' ? 0 : 1);
+            candidates(ix, dest, eni, rule, flow, (ask, client) => {
+              const key = client * 131072 + flowNumber;
+              if (done.has(key)) return;
               done.add(key);
-              if (!replyMayBreak(ix, ask, ephemeralOf(ask))) continue;
+              if (ask.sourceEni && !replies.mayBreak(eni, ask.sourceEni, flow.protocol as 'tcp' | 'udp', flow.port ?? 0)) return;
               const from = ask.sourceEni ? `c:${classOf(ask.sourceEni)}` : `i:${ask.source.kind === 'internet' ? (ask.source.address ?? '') : ''}`;
-              const classKey = `${from}>${classOf(eni)}/${ask.flow.protocol}/${ask.flow.port}`;
+              const classKey = `${from}>${classOf(eni)}/${flow.protocol}/${flow.port}`;
               let result = answers.get(classKey);
-              if (!result) answers.set(classKey, (result = reach(d, ask.source, { kind: 'resource', resourceId: dest.id, eniId: eni.id }, ask.flow)));
-              addToGroup(d, groups, ask, result, ephemeralOf(ask));
-            }
+              if (!result) answers.set(classKey, (result = reach(d, ask.source, { kind: 'resource', resourceId: dest.id, eniId: eni.id }, flow)));
+              addToGroup(d, groups, ask, result, ephemeralOf(ask.sourceEni));
+            });
           }
         }
       }

@@ -135,6 +135,14 @@ describe('design-nacl-return-path', () => {
     expect(findings(naclReturnPath, outbound([110, 'deny', tcp([1024, 65535], '10.0.0.0/16')], [100, 'allow', tcp([1024, 65535], '10.0.0.0/16')]))).toEqual([]);
   });
 
+  it('is quiet when an ACL drops the request too: that is a forward block, not a return path', () => {
+    const d = topologyT()
+      .naclInbound(T.appA, [[100, 'deny', tcp(8080, '10.0.0.0/16')], [110, 'allow', tcp([1024, 65535], '10.0.0.0/16')]])
+      .naclOutbound(T.appA, [[100, 'allow', tcp(443, '0.0.0.0/0')]])
+      .build();
+    expect(findings(naclReturnPath, d).map((f) => f.id)).not.toContain(blockedId);
+  });
+
   it('reports the surviving part of the ephemeral range (low), grouped the same way', () => {
     const d = threeApps()
       .naclOutbound(T.appA, [[100, 'allow', tcp([1024, 40000], '10.0.0.0/16')], [110, 'allow', tcp(5432, '10.0.0.0/16')], [120, 'allow', tcp(443, '0.0.0.0/0')]])
