@@ -29,7 +29,7 @@ import type { Finding, LintRule } from '../types.ts';
 import { aclTarget, listNames, makeFinding, resourceTarget } from '../finding.ts';
 import { ruleTraffic } from '../match/rule-traffic.ts';
 import { isPublicCidr, cidrOf } from '../match/world.ts';
-import { eniSignatures } from './design-eni-signature.ts';
+import { clientKey, eniSignatures } from './design-eni-signature.ts';
 import { ReplyFilter } from './design-nacl-reply-filter.ts';
 import { internetAddressable, peerMatchesEni, sampleAddress } from './design-support.ts';
 
@@ -190,7 +190,7 @@ export const naclReturnPath: LintRule = {
               if (done.has(key)) return;
               done.add(key);
               if (ask.sourceEni && !replies.mayBreak(eni, ask.sourceEni, flow.protocol as 'tcp' | 'udp', flow.port ?? 0)) return;
-              const from = ask.sourceEni ? `c:${classOf(ask.sourceEni)}` : `i:${ask.source.kind === 'internet' ? (ask.source.address ?? '') : ''}`;
+              const from = ask.sourceEni ? `c:${clientKey(d, d.resources[ask.sourceId]!, ask.sourceEni, eni)}` : `i:${ask.source.kind === 'internet' ? (ask.source.address ?? '') : ''}`;
               const classKey = `${from}>${classOf(eni)}/${flow.protocol}/${flow.port}`;
               let result = answers.get(classKey);
               if (!result) answers.set(classKey, (result = reach(d, ask.source, { kind: 'resource', resourceId: dest.id, eniId: eni.id }, flow)));
