@@ -5,6 +5,7 @@
 import type { Design, Resource, SecurityGroup, SecurityGroupRule } from '../model/types.ts';
 import type { CommandResult } from '../model/commands/common.ts';
 import type { Finding, FindingTarget, LintRule, QuickFix, Severity } from './types.ts';
+import { designMemo } from './design-memo.ts';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -87,9 +88,20 @@ export function allGroupRules(d: Design, direction?: Direction): GroupRule[] {
   return out;
 }
 
-/** Resources with an interface in the group. */
+/** Resources with an interface in the group, in design order (a fresh array each call). */
 export function membersOf(d: Design, groupId: string): Resource[] {
-  return Object.values(d.resources).filter((r) => r.enis.some((e) => e.securityGroupIds.includes(groupId)));
+  const byGroup = designMemo(d, 'membersByGroup', () => {
+    const out = new Map<string, Resource[]>();
+    for (const r of Object.values(d.resources)) {
+      for (const g of new Set(r.enis.flatMap((e) => e.securityGroupIds))) {
+        let list = out.get(g);
+        if (!list) out.set(g, (list = []));
+        list.push(r);
+      }
+    }
+    return out;
+  });
+  return [...(byGroup.get(groupId) ?? [])];
 }
 
 /** Names for a message: "web-1, web-2", "web-1, web-2, web-3 and 4 more". */

@@ -66,10 +66,52 @@ describe('sg-admin-port-world', () => {
     expect(run(adminPortOpenToWorld, d)[0]!.severity).toBe('high');
   });
 
-  it('quick fix narrows the source to the VPC CIDR', () => {
-    const d = host([tcp(22, '0.0.0.0/0')]);
-    const next = applyFix(adminPortOpenToWorld, d, run(adminPortOpenToWorld, d)[0]!);
-    expect(next.securityGroups['sg-web']!.ingress[0]!.peer).toEqual({ kind: 'cidr', cidr: '10.20.0.0/16' });
+  it('quick fix without a bastion removes the rule', () => {
+    const d = host([tcp(22, '0.0.0.0/0'), tcp(443, '0.0.0.0/0')]);
+    const f = run(adminPortOpenToWorld, d)[0]!;
+    expect(f.quickFix!.label).toBe('Remove this rule from WebSG');
+    const next = applyFix(adminPortOpenToWorld, d, f);
+    expect(next.securityGroups['sg-web']!.ingress.map((r) => r.match.ports?.from)).toEqual([443]);
+  });
+
+  /** The web host of `host`, plus a bastion host in `bastionVpc` carrying BastionSG. */
+  const withBastion = (rules: ReturnType<typeof tcp>[], bastionVpc: 'vpc' | 'vpc-2' = 'vpc') =>
+    net()
+      .sg('sg-web', { name: 'WebSG', ingress: rules })
+      .instance('web-1', { name: 'web-1', subnet: 'pub', groups: ['sg-web'], publicIp: true })
+      .vpc('vpc-2', '10.30.0.0/16', { name: 'other' })
+      .subnet('other', '10.30.1.0/24', 'us-east-1a', { name: 'other-a' })
+      .sg('sg-bastion', { name: 'BastionSG', vpc: bastionVpc, ingress: [tcp(22, '198.51.100.7/32')] })
+      .instance('jump', { name: 'jump-1', role: 'bastion', subnet: bastionVpc === 'vpc' ? 'pub' : 'other', groups: ['sg-bastion'], publicIp: true })
+      .build();
+
+  it('quick fix with a bastion in the same VPC admits its group instead of the world, keeping ports', () => {
+    const d = withBastion([tcp(22, '0.0.0.0/0', 'SSH from anywhere')]);
+    const f = run(adminPortOpenToWorld, d).find((x) => x.id.startsWith('sg-admin-port-world:sg-web,'))!;
+    expect(f.quickFix!.label).toBe('Replace 0.0.0.0/0 with the bastion group BastionSG');
+    const next = applyFix(adminPortOpenToWorld, d, f);
+    expect(next.securityGroups['sg-web']!.ingress).toEqual([
+      { id: d.securityGroups['sg-web']!.ingress[0]!.id, match: { protocol: 'tcp', ports: { from: 22, to: 22 } }, peer: { kind: 'security-group', groupId: 'sg-bastion' }, description: 'From the bastion group BastionSG (was 0.0.0.0/0)' },
+    ]);
+  });
+
+  it('quick fix removes the world rule when the group already admits the bastion on the same ports', () => {
+    const d = withBastion([tcp(22, '0.0.0.0/0'), tcp(22, 'sg-bastion')]);
+    const f = run(adminPortOpenToWorld, d).find((x) => x.id.startsWith('sg-admin-port-world:sg-web,'))!;
+    const next = applyFix(adminPortOpenToWorld, d, f);
+    expect(next.securityGroups['sg-web']!.ingress.map((r) => r.peer)).toEqual([{ kind: 'security-group', groupId: 'sg-bastion' }]);
+  });
+
+  it('quick fix removes the rule when the only bastion is in another VPC, or the rule is on the bastion group itself', () => {
+    const d = withBastion([tcp(22, '0.0.0.0/0')], 'vpc-2');
+    const f = run(adminPortOpenToWorld, d).find((x) => x.id.startsWith('sg-admin-port-world:sg-web,'))!;
+    expect(f.quickFix!.label).toBe('Remove this rule from WebSG');
+    expect(applyFix(adminPortOpenToWorld, d, f).securityGroups['sg-web']!.ingress).toEqual([]);
+    const own = net()
+      .sg('sg-bastion', { name: 'BastionSG', ingress: [tcp(22, '0.0.0.0/0')] })
+      .instance('jump', { name: 'jump-1', role: 'bastion', subnet: 'pub', groups: ['sg-bastion'], publicIp: true })
+      .build();
+    expect(run(adminPortOpenToWorld, own)[0]!.quickFix!.label).toBe('Remove this rule from BastionSG');
   });
 });
 

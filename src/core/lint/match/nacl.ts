@@ -5,7 +5,7 @@
  */
 import type { Design, NetworkAcl, NetworkAclEntry, Subnet } from '../../model/types.ts';
 import { networkAclOf } from '../../model/queries.ts';
-import { isWorldCidr, TrafficSet } from '../../net/index.ts';
+import { isWorldCidr, PortSet, TrafficSet, type Cidr } from '../../net/index.ts';
 import { cidrOf } from './world.ts';
 import { ruleTraffic } from './rule-traffic.ts';
 
@@ -50,4 +50,29 @@ export function effectiveWorldAllows(acl: NetworkAcl, egress: boolean): DecidedE
 /** The subnets that use an ACL: explicitly associated, or on their VPC's default ACL by default. */
 export function subnetsUsingAcl(d: Design, aclId: string): Subnet[] {
   return Object.values(d.subnets).filter((s) => networkAclOf(d, s)?.id === aclId);
+}
+
+const entryTraffic = new WeakMap<NetworkAclEntry, TrafficSet>();
+
+/**
+ * The ports of one protocol (tcp or udp) that one direction of an ACL lets through for one peer
+ * address, out of `ports`. `entries` are that direction's entries in rule-number order
+ * (orderedEntries): the first that matches a port decides it, the rest falls to the implicit deny.
+ * Only entries of the address's family whose block holds it count.
+ */
+export function allowedPortsFor(entries: readonly NetworkAclEntry[], address: Cidr, protocol: number, ports: PortSet): PortSet {
+  let open = ports;
+  let allowed = PortSet.none();
+  for (const entry of entries) {
+    if (open.isEmpty()) break;
+    const c = cidrOf(entry.cidr);
+    if (!c || c.family !== address.family || c.first > address.first || address.last > c.last) continue;
+    let traffic = entryTraffic.get(entry);
+    if (!traffic) entryTraffic.set(entry, (traffic = ruleTraffic(entry.match)));
+    const hit = traffic.portsFor(protocol).intersect(open);
+    if (hit.isEmpty()) continue;
+    if (entry.action === 'allow') allowed = allowed.union(hit);
+    open = open.subtract(hit);
+  }
+  return allowed;
 }

@@ -14,24 +14,29 @@ import { exposureTier, publicAddressInPublicSubnet } from '../match/exposure.ts'
 import { ADMIN_PORTS, describePorts } from '../match/ports.ts';
 import { openPorts } from '../match/rule-traffic.ts';
 import { cidrOf, isWorldPeer } from '../match/world.ts';
+import { designMemo } from '../design-memo.ts';
 import { designTierOf, isBastionGroup, peerMatchesEni, peerSpace } from './design-support.ts';
 
 const ID = 'design-admin-bypasses-bastion';
 
 function vpnSpace(d: Design, family: 4 | 6): AddressSet {
-  let set = AddressSet.empty(family);
-  for (const n of Object.values(d.externalNetworks)) {
-    for (const c of n.cidrs.map(cidrOf)) if (c && c.family === family) set = set.union(AddressSet.fromCidr(c));
-  }
-  return set;
+  return designMemo(d, `vpnSpace${family}`, () => {
+    let set = AddressSet.empty(family);
+    for (const n of Object.values(d.externalNetworks)) {
+      for (const c of n.cidrs.map(cidrOf)) if (c && c.family === family) set = set.union(AddressSet.fromCidr(c));
+    }
+    return set;
+  });
 }
 
 function designSpace(d: Design, family: 4 | 6): AddressSet {
-  let set = AddressSet.empty(family);
-  for (const v of Object.values(d.vpcs)) {
-    for (const c of [...v.cidrs, ...v.ipv6Cidrs].map(cidrOf)) if (c && c.family === family) set = set.union(AddressSet.fromCidr(c));
-  }
-  return set;
+  return designMemo(d, `designSpace${family}`, () => {
+    let set = AddressSet.empty(family);
+    for (const v of Object.values(d.vpcs)) {
+      for (const c of [...v.cidrs, ...v.ipv6Cidrs].map(cidrOf)) if (c && c.family === family) set = set.union(AddressSet.fromCidr(c));
+    }
+    return set;
+  });
 }
 
 /** Whether the peer is an accepted admin source. */

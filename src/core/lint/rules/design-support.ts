@@ -8,6 +8,7 @@ import { groupsOfResource, isPublicSubnet, routeTableOf } from '../../model/quer
 import { AddressSet, formatAddress, type IpFamily } from '../../net/index.ts';
 import { tierOf } from '../match/tier.ts';
 import { cidrOf } from '../match/world.ts';
+import { designMemo } from '../design-memo.ts';
 
 /** Tiers of a classic layered design; `lb` and `web` both face the Internet, `data` holds state. */
 export type DesignTier = 'lb' | 'web' | 'app' | 'bastion' | 'data' | 'function';
@@ -35,12 +36,27 @@ function ownTier(d: Design, r: Resource): DesignTier | undefined {
  * with, then the name of its groups ("BastionSG", "CacheSG"); `app` when nothing says otherwise.
  */
 export function designTierOf(d: Design, r: Resource): DesignTier {
-  const own = ownTier(d, r);
+  const tiers = designMemo(d, 'designTier', () => new Map<Resource, DesignTier>());
+  let tier = tiers.get(r);
+  if (!tier) tiers.set(r, (tier = computeDesignTier(d, r)));
+  return tier;
+}
+
+/** ownTier, once per resource of a design. */
+function ownTierMemo(d: Design, r: Resource): DesignTier | undefined {
+  const tiers = designMemo(d, 'ownTier', () => new Map<Resource, DesignTier | null>());
+  let tier = tiers.get(r);
+  if (tier === undefined) tiers.set(r, (tier = ownTier(d, r) ?? null));
+  return tier ?? undefined;
+}
+
+function computeDesignTier(d: Design, r: Resource): DesignTier {
+  const own = ownTierMemo(d, r);
   if (own) return own;
   const groups = groupsOfResource(r);
   for (const other of Object.values(d.resources)) {
     if (other.id === r.id || !other.enis.some((e) => e.securityGroupIds.some((g) => groups.includes(g)))) continue;
-    const t = ownTier(d, other);
+    const t = ownTierMemo(d, other);
     if (t && t !== 'function') return t;
   }
   for (const g of groups) {
@@ -66,12 +82,15 @@ export function tierLevel(tier: DesignTier): TierLevel | undefined {
 
 /** The tier levels the design has at least one resource in. */
 export function presentLevels(d: Design): Set<TierLevel> {
-  const out = new Set<TierLevel>();
-  for (const r of Object.values(d.resources)) {
-    const level = tierLevel(designTierOf(d, r));
-    if (level !== undefined) out.add(level);
-  }
-  return out;
+  const levels = designMemo(d, 'presentLevels', () => {
+    const out = new Set<TierLevel>();
+    for (const r of Object.values(d.resources)) {
+      const level = tierLevel(designTierOf(d, r));
+      if (level !== undefined) out.add(level);
+    }
+    return out;
+  });
+  return new Set(levels);
 }
 
 /** Whether some interface of the resource can open connections to the Internet (public address + IGW, or a NAT route). */
@@ -87,32 +106,53 @@ export function hasWayOut(d: Design, r: Resource): boolean {
 /** Whether a group is the bastion's: named so (bastion, jump), or carried by a bastion-tier resource. */
 export function isBastionGroup(d: Design, groupId: string): boolean {
   if (/bastion|jump/i.test(d.securityGroups[groupId]?.name ?? '')) return true;
-  return Object.values(d.resources).some((r) => r.enis.some((e) => e.securityGroupIds.includes(groupId)) && designTierOf(d, r) === 'bastion');
+  return enisOfGroup(d, groupId).some(({ resource }) => designTierOf(d, resource) === 'bastion');
 }
 
 /** Interfaces carrying a group, with their resource. */
 export function enisOfGroup(d: Design, groupId: string): Array<{ resource: Resource; eni: Eni }> {
-  const out: Array<{ resource: Resource; eni: Eni }> = [];
-  for (const r of Object.values(d.resources)) for (const e of r.enis) if (e.securityGroupIds.includes(groupId)) out.push({ resource: r, eni: e });
-  return out;
+  const byGroup = designMemo(d, 'enisByGroup', () => {
+    const out = new Map<string, Array<{ resource: Resource; eni: Eni }>>();
+    for (const r of Object.values(d.resources)) {
+      for (const e of r.enis) {
+        for (const g of new Set(e.securityGroupIds)) {
+          let list = out.get(g);
+          if (!list) out.set(g, (list = []));
+          list.push({ resource: r, eni: e });
+        }
+      }
+    }
+    return out;
+  });
+  return [...(byGroup.get(groupId) ?? [])];
 }
 
-/** The private addresses of an interface, per family (what a group reference matches). */
+const addressesByEni = new WeakMap<Eni, Record<IpFamily, AddressSet>>();
+
+/** The private addresses of an interface, per family (what a group reference matches); computed once per interface object. */
 export function privateAddresses(eni: Eni): Record<IpFamily, AddressSet> {
+  const hit = addressesByEni.get(eni);
+  if (hit) return hit;
   const out: Record<IpFamily, AddressSet> = { 4: AddressSet.empty(4), 6: AddressSet.empty(6) };
   for (const text of [...eni.privateIps, ...eni.ipv6Ips]) {
     const c = cidrOf(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
     if (c) out[c.family] = out[c.family].union(AddressSet.fromCidr(c));
   }
+  addressesByEni.set(eni, out);
   return out;
 }
 
 /** The private addresses of every member of a group, per family. */
 export function groupAddresses(d: Design, groupId: string): Record<IpFamily, AddressSet> {
-  let out: Record<IpFamily, AddressSet> = { 4: AddressSet.empty(4), 6: AddressSet.empty(6) };
-  for (const { eni } of enisOfGroup(d, groupId)) {
-    const a = privateAddresses(eni);
-    out = { 4: out[4].union(a[4]), 6: out[6].union(a[6]) };
+  const byGroup = designMemo(d, 'groupAddresses', () => new Map<string, Record<IpFamily, AddressSet>>());
+  let out = byGroup.get(groupId);
+  if (!out) {
+    out = { 4: AddressSet.empty(4), 6: AddressSet.empty(6) };
+    for (const { eni } of enisOfGroup(d, groupId)) {
+      const a = privateAddresses(eni);
+      out = { 4: out[4].union(a[4]), 6: out[6].union(a[6]) };
+    }
+    byGroup.set(groupId, out);
   }
   return out;
 }
@@ -120,7 +160,21 @@ export function groupAddresses(d: Design, groupId: string): Record<IpFamily, Add
 /** A rule peer as addresses (CIDR, prefix list), or the group it names. */
 export type PeerSpace = { kind: 'addresses'; family: IpFamily; set: AddressSet } | { kind: 'group'; groupId: string } | { kind: 'unknown' };
 
+/**
+ * Per design object, then per peer object: a peer object may be shared by a later design whose
+ * prefix lists changed, so the design is part of the key.
+ */
+const spaces = new WeakMap<Design, WeakMap<RulePeer, PeerSpace>>();
+
 export function peerSpace(d: Design, peer: RulePeer): PeerSpace {
+  let byPeer = spaces.get(d);
+  if (!byPeer) spaces.set(d, (byPeer = new WeakMap()));
+  let space = byPeer.get(peer);
+  if (!space) byPeer.set(peer, (space = computePeerSpace(d, peer)));
+  return space;
+}
+
+function computePeerSpace(d: Design, peer: RulePeer): PeerSpace {
   if (peer.kind === 'security-group') return { kind: 'group', groupId: peer.groupId };
   if (peer.kind === 'cidr') {
     const c = cidrOf(peer.cidr);

@@ -186,14 +186,25 @@ interface Judged {
   severity: Severity | undefined;
 }
 
-function judge(ctx: LintContext, entry: ExposureEntry, data: boolean, present: Set<TierLevel>): Judged {
+/**
+ * innerFlaw per (from, to, last hop or not) for one check: thousands of chains share a few hundred
+ * hops, and judging a hop asks the engine about every admin port it carries.
+ */
+type HopMemo = Map<string, HopFlaw | undefined>;
+
+function judge(ctx: LintContext, entry: ExposureEntry, data: boolean, present: Set<TierLevel>, hops: HopMemo): Judged {
   const d = ctx.design;
   const flaws: HopFlaw[] = [];
+  const inner = (from: Resource, to: Resource, last: boolean) => {
+    const key = `${from.id}>${to.id}|${last}`;
+    if (!hops.has(key)) hops.set(key, innerFlaw(d, from, to, present, last));
+    return hops.get(key);
+  };
   entry.chain.forEach((hop: ChainHop, i) => {
     const to = d.resources[hop.to];
     const from = d.resources[hop.from];
     if (!to) return;
-    const flaw = i === 0 ? entryFlaw(ctx, entry, to, present) : from ? innerFlaw(d, from, to, present, i === entry.chain.length - 1) : undefined;
+    const flaw = i === 0 ? entryFlaw(ctx, entry, to, present) : from ? inner(from, to, i === entry.chain.length - 1) : undefined;
     if (flaw) flaws.push(flaw);
   });
   const shape = flaws.reduce<Shape>((s, f) => (SHAPE_RANK[f.shape] > SHAPE_RANK[s] ? f.shape : s), 'designed');
@@ -244,6 +255,7 @@ export const transitiveExposure: LintRule = {
     const d = ctx.design;
     const present = presentLevels(d);
     const best = new Map<string, Judged>();
+    const hops: HopMemo = new Map();
     for (const entry of ctx.internetExposure().entries) {
       if (entry.chain.length < 2) continue;
       const r = d.resources[entry.resourceId];
@@ -251,7 +263,7 @@ export const transitiveExposure: LintRule = {
       const tier = designTierOf(d, r);
       const data = tier === 'data';
       if (!data && (publicAddressInPublicSubnet(ctx, r) || tier === 'lb' || tier === 'web' || tier === 'bastion')) continue;
-      const judged = judge(ctx, entry, data, present);
+      const judged = judge(ctx, entry, data, present, hops);
       const prev = best.get(r.id);
       if (!prev || worse(judged, prev)) best.set(r.id, judged);
     }
