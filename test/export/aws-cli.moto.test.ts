@@ -1,9 +1,11 @@
 /**
  * The AWS CLI export deploys exactly what was drawn: each script runs against moto (127.0.0.1),
  * core's collector reads the Region back, and the imported design must match the original by
- * name (groups, rules, subnets, routes, ACL entries, instances) with the same reachability
- * verdicts between instances. Needs moto_server and aws: under CI=true their absence fails,
- * elsewhere the file skips with the reason printed.
+ * name (groups, rules, subnets, routes, ACL entries, instances, load balancers, databases,
+ * functions) with the same reachability verdicts between every pair of resources. Every built-in
+ * template is deployed this way. One moto_server serves the file: each deploy gets a fresh
+ * Region, and the server is reset when the Regions run out. Needs moto_server and aws: under
+ * CI=true their absence fails, elsewhere the file skips with the reason printed.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAwsCli, type AwsCliOptions } from '../../src/core/export/aws-cli.ts';
 import type { Design } from '../../src/core/model/types.ts';
 import { topologyT } from '../../src/core/model/fixtures/topology-t.ts';
-import { MotoServer, motoTools, onCi, run } from '../support/moto.ts';
+import { TEMPLATES } from '../../src/core/templates/index.ts';
+import { MotoServer, motoTools, onCi, run, writeLambdaZip } from '../support/moto.ts';
 import { hostileDesign, naclIpv6Design, peeredDesign, PWNED, randomDesign, vpcRecipe } from './designs.ts';
 import { summarise } from './summary.ts';
 
@@ -29,12 +32,14 @@ describe.runIf(missing !== undefined && onCi)('AWS CLI export against moto (CI)'
 
 describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-export-'));
+  const lambdaZip = join(dir, 'lambda.zip');
   let moto: MotoServer;
   let regionCounter = 0;
   const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1', 'us-west-1', 'us-west-2', 'ap-south-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1', 'us-east-2'];
 
   beforeAll(async () => {
     rmSync(PWNED, { force: true });
+    writeLambdaZip(lambdaZip);
     moto = await MotoServer.start(dir);
   }, 180_000);
 
@@ -51,7 +56,12 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
     writeFileSync(script, exportAwsCli(d, options));
     const syntax = await run('bash', ['-n', script], moto.env);
     expect(syntax.stderr).toBe('');
-    const r = await moto.bash(script, { AWS_REGION: region, IMAGE_ID: 'ami-12c6146b', ...env });
+    const kinds = Object.values(d.resources);
+    const services: NodeJS.ProcessEnv = {
+      ...(kinds.some((r) => r.kind === 'lambda') ? { LAMBDA_ROLE_ARN: await moto.lambdaRole(), LAMBDA_ZIP: lambdaZip } : {}),
+      ...(kinds.some((r) => r.kind === 'load-balancer' && r.listeners.some((l) => l.protocol === 'HTTPS')) ? { CERTIFICATE_ARN: await moto.certificate(region) } : {}),
+    };
+    const r = await moto.bash(script, { AWS_REGION: region, IMAGE_ID: 'ami-12c6146b', ...services, ...env });
     if (r.code !== 0) throw new Error(`deploy script failed (${r.code}):\n${r.stderr.slice(-3000)}`);
     return { region, imported: (await moto.collect(region)).design };
   }
@@ -67,6 +77,10 @@ describe.skipIf(missing !== undefined)('AWS CLI export against moto', () => {
 
   it('deploys topology T as drawn (network, groups, rules, instances, verdicts)', async () => {
     await roundTrip(topologyT().build());
+  }, 360_000);
+
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))('deploys the %s template as drawn (network, groups, rules, every resource, verdicts)', async (_id, template) => {
+    await roundTrip(template.build());
   }, 360_000);
 
   it('deploys custom and changed default NACLs and IPv6', async () => {
