@@ -118,7 +118,7 @@ export class MotoServer {
   async collect(region: string): Promise<ImportedBundle> {
     const out = join(this.workDir, `bundle-${region}-${Date.now()}`);
     mkdirSync(out, { recursive: true });
-    const script = join(this.workDir, 'collect.sh');
+    const script = join(this.workDir, `collect-${region}.sh`);
     writeFileSync(script, collectScript({}));
     const r = await run('bash', [script, '-r', region, '-o', out], this.env, this.workDir);
     if (r.code !== 0) throw new Error(`collector failed for ${region}:\n${r.stderr}`);
@@ -134,19 +134,17 @@ export class MotoServer {
     this.role = undefined;
   }
 
-  private role: string | undefined;
+  private role: Promise<string> | undefined;
 
   /** An ACM certificate in a Region, for HTTPS listeners (moto refuses a listener whose certificate it does not hold). */
   async certificate(region: string): Promise<string> {
     return ((await this.aws(region, 'acm', 'request-certificate', '--domain-name', 'tierwise.example')) as { CertificateArn: string }).CertificateArn;
   }
 
-  /** The ARN of an IAM role Lambda may assume (moto checks that a function's role exists; IAM is global). */
-  async lambdaRole(): Promise<string> {
-    if (this.role) return this.role;
+  /** The ARN of an IAM role Lambda may assume (moto checks that a function's role exists; IAM is global, so made once per reset). */
+  lambdaRole(): Promise<string> {
     const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-    const made = (await this.aws('us-east-1', 'iam', 'create-role', '--role-name', 'tierwise-lambda', '--assume-role-policy-document', JSON.stringify(trust))) as { Role: { Arn: string } };
-    this.role = made.Role.Arn;
+    this.role ??= this.aws('us-east-1', 'iam', 'create-role', '--role-name', 'tierwise-lambda', '--assume-role-policy-document', JSON.stringify(trust)).then((made) => (made as { Role: { Arn: string } }).Role.Arn);
     return this.role;
   }
 
