@@ -1,7 +1,8 @@
 /**
  * What a round trip must keep, keyed by names (AWS ids differ from the design's): the network,
- * the groups and rules (group peers by name), the instances, and the reachability verdicts
- * between instances.
+ * the groups and rules (group peers by name), the resources (instances, load balancers with
+ * listeners and targets, databases, functions) and the reachability verdicts between every pair
+ * of resources.
  */
 import { reachMatrix } from '../../src/core/engine/index.ts';
 import { networkAclOf, routeTableOf } from '../../src/core/model/queries.ts';
@@ -15,18 +16,13 @@ function matchText(m: TrafficMatch): string {
   return String(p);
 }
 
-/** Only the instances: the export leaves load balancers, databases and functions out. */
-export function instancesOnly(d: Design): Design {
-  return { ...d, resources: Object.fromEntries(Object.entries(d.resources).filter(([, r]) => r.kind === 'instance')) };
-}
-
 export interface Summary {
   vpcs: Record<string, unknown>;
   subnets: Record<string, unknown>;
   routeTables: Record<string, string[]>;
   networkAcls: Record<string, unknown>;
   groups: Record<string, unknown>;
-  instances: Record<string, unknown>;
+  resources: Record<string, unknown>;
   reach: string[];
 }
 
@@ -52,7 +48,7 @@ export function summarise(d: Design, vpcNames?: string[]): Summary {
     if (t.kind === 'peering') return `pcx:${d.peerings[t.id!]?.name}`;
     return `${t.kind}:${t.id}`;
   };
-  const s: Summary = { vpcs: {}, subnets: {}, routeTables: {}, networkAcls: {}, groups: {}, instances: {}, reach: [] };
+  const s: Summary = { vpcs: {}, subnets: {}, routeTables: {}, networkAcls: {}, groups: {}, resources: {}, reach: [] };
   for (const id of vpcIds) {
     const v = d.vpcs[id]!;
     s.vpcs[v.name] = { cidrs: v.cidrs, ipv6: v.ipv6Cidrs.length > 0 };
@@ -84,20 +80,36 @@ export function summarise(d: Design, vpcNames?: string[]): Summary {
     if (!inVpc(g.vpcId)) continue;
     s.groups[groupName(g.id)] = { description: g.description, ingress: g.ingress.map(rule).sort(), egress: g.egress.map(rule).sort() };
   }
-  const instances = instancesOnly(d);
+  const subnetName = (id: string): string => {
+    const sub = d.subnets[id];
+    return sub ? `${vpcName(sub.vpcId)}/${sub.name}` : `?${id}`;
+  };
   const names = new Map<string, string>();
-  for (const r of Object.values(instances.resources)) {
+  for (const r of Object.values(d.resources)) {
     if (!inVpc(d.subnets[r.enis[0]?.subnetId ?? '']?.vpcId)) continue;
     names.set(r.id, r.name);
-    s.instances[r.name] = r.enis.map((e) => ({
-      subnet: `${vpcName(d.subnets[e.subnetId]!.vpcId)}/${d.subnets[e.subnetId]!.name}`,
-      privateIps: e.privateIps,
-      public: e.publicIp !== undefined,
-      ipv6: e.ipv6Ips.length,
+    // AWS picks the addresses of load balancers, databases and functions: only instances keep theirs.
+    const enis = r.enis.map((e) => ({
+      subnet: subnetName(e.subnetId),
+      ...(r.kind === 'instance' ? { privateIps: e.privateIps, public: e.publicIp !== undefined, ipv6: e.ipv6Ips.length } : {}),
       groups: e.securityGroupIds.map(groupName).sort(),
     }));
+    const byName = (id: string): string => d.resources[id]?.name ?? `?${id}`;
+    const extra =
+      r.kind === 'load-balancer'
+        ? {
+            scheme: r.scheme,
+            listeners: r.listeners.map((l) => `${l.protocol} ${l.port} -> ${r.targetGroups.find((g) => g.id === l.targetGroupId)?.name}`).sort(),
+            targetGroups: r.targetGroups
+              .map((g) => `${g.name} ${g.protocol} ${g.port} health ${g.healthCheckPort}: ${g.targets.map((t) => `${byName(t.resourceId)}${t.port ? `:${t.port}` : ''}`).sort().join(' ')}`)
+              .sort(),
+          }
+        : r.kind === 'database'
+          ? { engine: r.engine, port: r.port, publiclyAccessible: r.publiclyAccessible, subnetGroup: r.subnetIds.map(subnetName).sort() }
+          : {};
+    s.resources[r.name] = { kind: r.kind, enis, ...extra };
   }
-  s.reach = reachMatrix(instances)
+  s.reach = reachMatrix(d)
     .reachable.filter((p) => names.has(p.from) && names.has(p.to))
     .map((p) => `${names.get(p.from)} -> ${names.get(p.to)}: ${p.traffic}`)
     .sort();

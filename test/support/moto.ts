@@ -4,6 +4,7 @@
  * Needs moto_server and aws on PATH; `motoTools()` says what is missing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { crc32 } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -117,7 +118,7 @@ export class MotoServer {
   async collect(region: string): Promise<ImportedBundle> {
     const out = join(this.workDir, `bundle-${region}-${Date.now()}`);
     mkdirSync(out, { recursive: true });
-    const script = join(this.workDir, 'collect.sh');
+    const script = join(this.workDir, `collect-${region}.sh`);
     writeFileSync(script, collectScript({}));
     const r = await run('bash', [script, '-r', region, '-o', out], this.env, this.workDir);
     if (r.code !== 0) throw new Error(`collector failed for ${region}:\n${r.stderr}`);
@@ -130,6 +131,21 @@ export class MotoServer {
   /** Forgets every resource of every Region. */
   async reset(): Promise<void> {
     await fetch(`${this.endpoint}/moto-api/reset`, { method: 'POST' });
+    this.role = undefined;
+  }
+
+  private role: Promise<string> | undefined;
+
+  /** An ACM certificate in a Region, for HTTPS listeners (moto refuses a listener whose certificate it does not hold). */
+  async certificate(region: string): Promise<string> {
+    return ((await this.aws(region, 'acm', 'request-certificate', '--domain-name', 'tierwise.example')) as { CertificateArn: string }).CertificateArn;
+  }
+
+  /** The ARN of an IAM role Lambda may assume (moto checks that a function's role exists; IAM is global, so made once per reset). */
+  lambdaRole(): Promise<string> {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    this.role ??= this.aws('us-east-1', 'iam', 'create-role', '--role-name', 'tierwise-lambda', '--assume-role-policy-document', JSON.stringify(trust)).then((made) => (made as { Role: { Arn: string } }).Role.Arn);
+    return this.role;
   }
 
   /** Stops the server this object started (its own process only). */
@@ -141,4 +157,34 @@ export class MotoServer {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** A Lambda deployment package: a zip (stored, not deflated) holding index.js. */
+export function writeLambdaZip(path: string): void {
+  const name = Buffer.from('index.js');
+  const body = Buffer.from('exports.handler = async () => ({ statusCode: 200 });\n');
+  const crc = crc32(body);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(body.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(body.length, 20);
+  central.writeUInt32LE(body.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralAt = local.length + name.length + body.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralAt, 16);
+  writeFileSync(path, Buffer.concat([local, name, body, central, name, end]));
 }

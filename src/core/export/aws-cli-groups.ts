@@ -2,6 +2,7 @@
 import type { Design, SecurityGroup, SecurityGroupRule, Vpc } from '../model/types.ts';
 import { shellJson, type JsonValue } from './shell-quote.ts';
 import { createTags, tagSpec, type Script } from './aws-cli-script.ts';
+import { defaultSecurityGroup } from '../model/defaults.ts';
 
 /** IpProtocol as the EC2 API takes it. */
 function ipProtocol(p: SecurityGroupRule['match']['protocol']): string {
@@ -64,6 +65,12 @@ function isNewGroupEgress(g: SecurityGroup): boolean {
   return more.length === 0 && only?.match.protocol === 'all' && only.peer.kind === 'cidr' && only.peer.cidr === '0.0.0.0/0' && !only.description;
 }
 
+/** The rules are exactly those AWS gives a new VPC's default group (same matches and peers, no descriptions). */
+function asAwsMakesIt(rules: SecurityGroupRule[], aws: SecurityGroupRule[]): boolean {
+  const key = (list: SecurityGroupRule[]) => list.map((r) => JSON.stringify([ipProtocol(r.match.protocol), r.match.ports ?? null, r.match.icmp ?? null, r.peer, r.description ?? ''])).sort().join('\n');
+  return rules.length === aws.length && key(rules) === key(aws);
+}
+
 export interface GroupTarget {
   /** The shell variable of the VPC the groups go into. */
   vpcVar: string;
@@ -87,8 +94,13 @@ export function writeGroups(s: Script, d: Design, vpc: Vpc, t: GroupTarget): Sec
         s.note(`the existing VPC's default group keeps its rules (other resources of that VPC use it); rules of ${g.name} in the design are not written`);
         continue;
       }
-      s.push(...createTags(r, v, undefined, g.tags), `sg_clear "$${r}" "$${v}" ingress`, `sg_clear "$${r}" "$${v}" egress`);
-      ruled.push(g);
+      // Egress that is AWS's default (all to 0.0.0.0/0, IPv4-only VPC) is left as AWS made it:
+      // three calls fewer. Ingress is always rewritten: the self rule is not there everywhere
+      // (moto 5 makes the default group without it).
+      const keepEgress = vpc.ipv6Cidrs.length === 0 && asAwsMakesIt(g.egress, defaultSecurityGroup(vpc, g.id).egress);
+      s.push(...createTags(r, v, undefined, g.tags), `sg_clear "$${r}" "$${v}" ingress`);
+      if (!keepEgress) s.push(`sg_clear "$${r}" "$${v}" egress`);
+      ruled.push(keepEgress ? { ...g, egress: [] } : g);
       continue;
     }
     const names = shellJson({ GroupName: g.name, Description: g.description });

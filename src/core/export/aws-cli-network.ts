@@ -43,7 +43,7 @@ function ipv6Offset(vpc: Vpc, subnet: Subnet): number | undefined {
 }
 
 /** The AZ for the script: the design's letter in the script's Region when the AZ belongs to the VPC's Region. */
-function zoneWord(vpc: Vpc, regionVar: string, az: string): string {
+export function zoneWord(vpc: Vpc, regionVar: string, az: string): string {
   const suffix = az.startsWith(vpc.region) ? az.slice(vpc.region.length) : undefined;
   return suffix !== undefined && /^[a-z]$/.test(suffix) ? `"$${regionVar}"${suffix}` : shellQuote(az);
 }

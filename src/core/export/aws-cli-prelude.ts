@@ -41,6 +41,14 @@ newid() {
   [[ "$out" =~ ^$p-[0-9a-zA-Z]+$ ]] || die "aws $1 $2 answered '$out', not a $p- id"
   printf '%s' "$out"
 }
+# newarn SERVICE REGION ARGS...: like newid, for the ARN of a SERVICE resource (elasticloadbalancing, ...).
+newarn() {
+  local p="$1" r="$2" out
+  shift 2
+  out="$(awsr "$r" "$@" --output text)"
+  [[ "$out" =~ ^arn:aws[a-z-]*:$p:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9/:._-]+$ ]] || die "aws $1 $2 answered '$out', not an ARN of $p"
+  printf '%s' "$out"
+}
 # vpc_ipv6 REGION VPC: the IPv6 block AWS gave the VPC.
 vpc_ipv6() {
   local out

@@ -1,8 +1,9 @@
-/** Prefix lists and instances in the deploy script; what it leaves out is said in a comment. */
+/** Prefix lists and instances in the deploy script (services follow, aws-cli-services.ts); what it leaves out is said in a comment. */
 import type { Design, Instance } from '../model/types.ts';
 import { shellJson, shellQuote, type JsonValue } from './shell-quote.ts';
 import { tagSpec, type Script } from './aws-cli-script.ts';
 import { regionOfVpc } from './aws-cli-network.ts';
+import { writeServices } from './aws-cli-services.ts';
 
 export function writePrefixLists(s: Script, d: Design): void {
   const r = regionOfVpc(s, d, undefined);
@@ -77,14 +78,10 @@ export function writeResources(s: Script, d: Design): void {
     if (res.kind === 'instance') {
       if (res.platform === 'windows') s.note(`${res.name}: Windows in the design; launched from IMAGE_ID (set it to a Windows image)`);
       writeInstance(s, d, res, imageVar);
-    } else {
-      const why: Record<string, string> = {
-        'instance-group': 'an auto scaling group needs a launch template and scaling settings the design does not hold',
-        'load-balancer': 'a load balancer needs listener certificates and target registration settings the design does not hold',
-        database: 'a database needs an engine version, storage and credentials the design does not hold',
-        lambda: 'a function needs code and an execution role the design does not hold',
-      };
-      s.note(`left out: ${res.kind} ${res.name}: ${why[res.kind] ?? 'not supported'}; create it with the groups and subnets above`);
+    } else if (res.kind === 'instance-group') {
+      s.note(`left out: instance-group ${res.name}: an auto scaling group needs a launch template and scaling settings the design does not hold; create it with the groups and subnets above`);
     }
   }
+  // After the instances: target groups register them.
+  writeServices(s, d);
 }

@@ -2,7 +2,7 @@
  * The AWS CLI export: a bash script that deploys the design with `aws` (formats.md, "Writing").
  * Order: VPCs, subnets, gateways, peerings (routes need their ids), route tables, network ACLs,
  * prefix lists, then every security group before any rule (so groups may reference each other in
- * cycles), then instances. Every user string reaches AWS inside single quotes or as ASCII-only
+ * cycles), then instances, load balancers, databases and functions. Every user string reaches AWS inside single quotes or as ASCII-only
  * JSON, and every id the script captures is checked against its AWS shape before it is used.
  */
 import type { Design, Vpc } from '../model/types.ts';
@@ -12,6 +12,7 @@ import { PRELUDE } from './aws-cli-prelude.ts';
 import { writeGateways, writeNetworkAcls, writePeerings, writeRouteTables, writeSubnets, writeVpcs } from './aws-cli-network.ts';
 import { writeGroups, writeRules } from './aws-cli-groups.ts';
 import { writePrefixLists, writeResources } from './aws-cli-resources.ts';
+import { serviceUsage, writeServiceSettings } from './aws-cli-services.ts';
 
 export interface AwsCliOptions {
   /** Only the security groups and their rules, into the existing VPC given by `VPC_ID`. */
@@ -34,7 +35,7 @@ export function exportAwsCli(design: Design, options: AwsCliOptions = {}): strin
     '#!/usr/bin/env bash',
     comment(`Tierwise export of the design ${design.name}: deploys it with the AWS CLI.`),
     '# Creates new resources only; run it once per account and Region.',
-    options.groupsOnly ? USAGE_GROUPS : USAGE_FULL,
+    options.groupsOnly ? USAGE_GROUPS : [USAGE_FULL, ...serviceUsage(design)].join('\n'),
     PRELUDE,
   ];
   if (options.groupsOnly) writeGroupsOnly(s, design, options.vpcId);
@@ -43,6 +44,7 @@ export function exportAwsCli(design: Design, options: AwsCliOptions = {}): strin
 }
 
 function writeEverything(s: Script, d: Design): void {
+  writeServiceSettings(s, d);
   for (const vpc of Object.values(d.vpcs)) s.region(vpc.region);
   s.section('VPCs');
   writeVpcs(s, d);
