@@ -69,6 +69,10 @@ test('subnet inspector: routes and network ACL entries are edited in place, chec
   await expect(subnet.getByText('private', { exact: true })).toBeVisible();
   // A second route to a destination already routed is refused as typed.
   const addRoute = app.inspector.getByRole('form', { name: 'Add a route' });
+  // Quiet until touched (its default destination is routed already), then checked as typed.
+  await expect(addRoute.getByRole('alert')).toHaveCount(0);
+  await addRoute.getByRole('textbox', { name: 'Destination' }).fill('0.0.0.0/');
+  await addRoute.getByRole('textbox', { name: 'Destination' }).fill('0.0.0.0/0');
   await expect(addRoute.getByRole('alert')).toHaveText('app already has a route to 0.0.0.0/0: edit that route instead.');
   await addRoute.getByRole('textbox', { name: 'Destination' }).fill('192.168.0.0/16');
   await expect(addRoute.getByRole('alert')).toHaveCount(0);
@@ -79,6 +83,9 @@ test('subnet inspector: routes and network ACL entries are edited in place, chec
   const inbound = app.inspector.getByRole('list', { name: 'Inbound ACL entries' });
   const outbound = app.inspector.getByRole('list', { name: 'Outbound ACL entries' });
   const addEntry = app.inspector.getByRole('form', { name: 'Add an ACL entry' });
+  await expect(addEntry.getByRole('alert')).toHaveCount(0);
+  await addEntry.getByRole('textbox', { name: 'Rule number' }).fill('10');
+  await addEntry.getByRole('textbox', { name: 'Rule number' }).fill('100');
   await expect(addEntry.getByRole('alert')).toHaveText('production default already has inbound rule 100: pick another number or edit that entry.');
   await addEntry.getByRole('textbox', { name: 'Rule number' }).fill('90');
   await addEntry.getByRole('combobox', { name: 'Action' }).selectOption('deny');

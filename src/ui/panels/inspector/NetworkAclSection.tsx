@@ -23,13 +23,18 @@ function useAclForm(initial: AclEntryForm, attempt: Attempt | undefined) {
     () => (attempt ? aclFormIssues(form, (entry) => attempt(design, entry)) : { entry: { message: 'This subnet has no network ACL to add to.' } }),
     [form, attempt, design],
   );
-  const shown = tried ? issues : Object.fromEntries(Object.entries(issues).filter(([f]) => (f === 'ports' ? form.ports : f === 'protocol' ? form.protocolNumber : 'x').trim() !== ''));
+  // An untouched form says nothing: the add form's default number may be taken already.
+  const [touched, setTouched] = useState(false);
+  const shown = tried ? issues : !touched ? {} : Object.fromEntries(Object.entries(issues).filter(([f]) => (f === 'ports' ? form.ports : f === 'protocol' ? form.protocolNumber : 'x').trim() !== ''));
   const save = (): boolean => {
     setTried(true);
     if (!attempt || Object.keys(issues).length > 0) return false;
     return true;
   };
-  return { form, setForm, update: (patch: Partial<AclEntryForm>) => setForm((f) => ({ ...f, ...patch })), issues: shown, save, setTried };
+  return { form, setForm, update: (patch: Partial<AclEntryForm>) => {
+      setTouched(true);
+      setForm((f) => ({ ...f, ...patch }));
+    }, issues: shown, save, setTried };
 }
 
 function EditEntry({ aclId, entry, initial, onDone }: { aclId: string; entry: NetworkAclEntry; initial: AclEntryForm; onDone: () => void }) {

@@ -38,6 +38,8 @@ function RouteForm({
   const [destination, setDestination] = useState(initial.destination);
   const [targetId, setTargetId] = useState(initial.target);
   const [tried, setTried] = useState(false);
+  // An untouched form says nothing: its default destination may be routed already.
+  const [touched, setTouched] = useState(false);
   const target = targets.find((t) => t.value === (targetId || targets[0]?.value));
   const cidrIssue = cidrFieldIssue(destination);
   const route = target ? { destination: { cidr: destination.trim() }, target: target.target } : undefined;
@@ -61,8 +63,14 @@ function RouteForm({
     >
       {/* Stacked: a target's name and kind need the panel's whole width to be read. */}
       <div className="flex flex-col gap-2">
-        <input aria-label="Destination" spellCheck={false} className={inputClass} value={destination} onChange={(e) => setDestination(e.target.value)} {...(cidrIssue ? { 'aria-invalid': true } : {})} />
-        <select aria-label="Target" className={selectClass} value={target?.value ?? ''} onChange={(e) => setTargetId(e.target.value)} disabled={targets.length === 0}>
+        <input aria-label="Destination" spellCheck={false} className={inputClass} value={destination} onChange={(e) => {
+            setTouched(true);
+            setDestination(e.target.value);
+          }} {...(cidrIssue ? { 'aria-invalid': true } : {})} />
+        <select aria-label="Target" className={selectClass} value={target?.value ?? ''} onChange={(e) => {
+            setTouched(true);
+            setTargetId(e.target.value);
+          }} disabled={targets.length === 0}>
           {targets.length === 0 && <option value="">No gateway in this VPC</option>}
           {targets.map((t) => (
             <option key={t.value} value={t.value}>
@@ -71,7 +79,7 @@ function RouteForm({
           ))}
         </select>
       </div>
-      <AclIssue issue={(tried || destination.trim() !== '') ? issue : undefined} onUse={setDestination} />
+      <AclIssue issue={tried || touched ? issue : undefined} onUse={setDestination} />
       {children(targets.length > 0)}
     </form>
   );

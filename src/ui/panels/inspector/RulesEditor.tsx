@@ -19,16 +19,23 @@ function useRuleForm(group: SecurityGroup, direction: Direction, initial: RuleFo
   const design = useStore((s) => s.design);
   const [form, setForm] = useState<RuleForm>(initial);
   const [tried, setTried] = useState(false);
+  // An untouched form says nothing: the add form's defaults may match a rule the group has.
+  const [touched, setTouched] = useState(false);
   const all = useMemo(() => ruleFormIssues(design, group.id, direction, form, ruleId), [design, group.id, direction, form, ruleId]);
   const shown: RuleFormIssues = tried
     ? all
-    : Object.fromEntries(
+    : !touched
+      ? {}
+      : Object.fromEntries(
         Object.entries(all).filter(([field]) => {
           const value = field === 'ports' ? form.ports : field === 'protocol' ? form.protocolNumber : field === 'groupId' ? form.groupId : 'x';
           return value.trim() !== '';
         }),
       );
-  const update = (patch: Partial<RuleForm>) => setForm((f) => ({ ...f, ...patch }));
+  const update = (patch: Partial<RuleForm>) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, ...patch }));
+  };
   /** Applies the command when the form is clean; true when it did. */
   const save = (): boolean => {
     setTried(true);
@@ -40,6 +47,7 @@ function useRuleForm(group: SecurityGroup, direction: Direction, initial: RuleFo
   };
   const reset = (next: RuleForm) => {
     setTried(false);
+    setTouched(false);
     setForm(next);
   };
   return { form, update, issues: shown, save, reset };
