@@ -31,10 +31,15 @@ function useAclForm(initial: AclEntryForm, attempt: Attempt | undefined) {
     if (!attempt || Object.keys(issues).length > 0) return false;
     return true;
   };
-  return { form, setForm, update: (patch: Partial<AclEntryForm>) => {
+  const reset = (next: AclEntryForm) => {
+    setTried(false);
+    setTouched(false);
+    setForm(next);
+  };
+  return { form, reset, update: (patch: Partial<AclEntryForm>) => {
       setTouched(true);
       setForm((f) => ({ ...f, ...patch }));
-    }, issues: shown, save, setTried };
+    }, issues: shown, save };
 }
 
 function EditEntry({ aclId, entry, initial, onDone }: { aclId: string; entry: NetworkAclEntry; initial: AclEntryForm; onDone: () => void }) {
@@ -76,7 +81,7 @@ export function NetworkAclSection({ subnetId }: { subnetId: string }) {
   const acl = subnet ? networkAclOf(design, subnet) : undefined;
   const aclId = acl?.id;
   const attempt = useMemo<Attempt | undefined>(() => (aclId ? (d, entry) => addNetworkAclEntry(d, aclId, entry) : undefined), [aclId]);
-  const { form, update, issues, save, setTried } = useAclForm(EMPTY_ACL_FORM, attempt);
+  const { form, update, issues, save, reset } = useAclForm(EMPTY_ACL_FORM, attempt);
   if (!subnet) return null;
   const acls = Object.values(design.networkAcls).filter((a) => a.vpcId === subnet.vpcId);
   const { run, apply } = designStore.getState();
@@ -84,9 +89,11 @@ export function NetworkAclSection({ subnetId }: { subnetId: string }) {
     if (!save() || !aclId) return;
     const entry = aclEntryFromForm(form);
     if (!entry.ok || !apply(addNetworkAclEntry(designStore.getState().design, aclId, entry.value))) return;
-    setTried(false);
-    // The number just used is taken: offer the next one up, as people number entries in steps.
-    update({ ruleNumber: String(Math.min(32766, entry.value.ruleNumber + 10)) });
+    // The number just used is taken: offer the next free one up, in the steps of ten people number entries in.
+    const used = new Set(designStore.getState().design.networkAcls[aclId]?.entries.filter((e) => e.egress === entry.value.egress).map((e) => e.ruleNumber));
+    let next = entry.value.ruleNumber + 10;
+    while (used.has(next) && next < 32766) next += 10;
+    reset({ ...form, ruleNumber: String(Math.min(32766, next)) });
   };
 
   return (
