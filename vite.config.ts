@@ -12,6 +12,8 @@ export default defineConfig({
   },
   // The HCL parser's worker loads its Go runtime with a dynamic import: only ES workers can split.
   worker: { format: 'es' },
+  // `npm run bench:ui` builds the bare React Flow baseline beside the app (into dist-bench/ only).
+  ...(process.env.TIERWISE_BENCH_BUILD ? { build: { rollupOptions: { input: { main: 'index.html', bare: 'bench-ui/bare.html' } } } } : {}),
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     // Playwright specs live in e2e/ and use their own runner; never let Vitest collect them.

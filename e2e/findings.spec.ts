@@ -38,7 +38,7 @@ test('findings: listed with a count, follow edits without a click, quick fix is 
   // SSH from anywhere into DBSG, through the rules editor.
   await app.groups.getByRole('button', { name: /^DBSG/ }).click();
   const form = app.inspector.getByRole('form', { name: 'Add a rule' });
-  await form.getByRole('combobox', { name: 'Allow' }).selectOption({ label: 'SSH (22)' });
+  await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'SSH' });
   await form.getByRole('button', { name: 'Add inbound rule' }).click();
   const inbound = app.inspector.getByRole('list', { name: 'Inbound rules' });
   await expect(inbound).toContainText('TCP 22 from anywhere (0.0.0.0/0)');
@@ -115,7 +115,7 @@ test('done when: SSH from anywhere on DBSG shows its finding, fix and the new pa
   // SSH (22) from 0.0.0.0/0 into DBSG, through the rules editor.
   await app.groups.getByRole('button', { name: /^DBSG/ }).click();
   const form = app.inspector.getByRole('form', { name: 'Add a rule' });
-  await form.getByRole('combobox', { name: 'Allow' }).selectOption({ label: 'SSH (22)' });
+  await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'SSH' });
   await form.getByRole('button', { name: 'Add inbound rule' }).click();
 
   // Within a moment and without another click: the count, the new finding with its fix, the

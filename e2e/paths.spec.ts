@@ -244,7 +244,7 @@ test('finding badges on a connection edge open their finding; a finding selects 
   await expect(page.locator('[data-edge-findings]')).toHaveCount(0);
   await app.groups.getByRole('button', { name: /^DBSG/ }).click();
   const form = app.inspector.getByRole('form', { name: 'Add a rule' });
-  await form.getByRole('combobox', { name: 'Allow' }).selectOption({ label: 'SSH (22)' });
+  await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'SSH' });
   await form.getByRole('button', { name: 'Add inbound rule' }).click();
   await page.keyboard.press('Escape');
 

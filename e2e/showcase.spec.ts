@@ -7,13 +7,14 @@ async function addGroup(app: Designer, name: string) {
   await field.press('Enter');
 }
 
-async function allowFrom(app: Designer, group: string, preset: string, fromGroup?: string) {
+async function allowFrom(app: Designer, group: string, type: string, fromGroup?: string, ports?: string) {
   await app.groups.getByRole('button', { name: new RegExp(`^${group}`) }).click();
   const form = app.inspector.getByRole('form', { name: 'Add a rule' });
-  await form.getByRole('combobox', { name: 'Allow' }).selectOption({ label: preset });
+  await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: type });
+  if (ports) await form.getByRole('textbox', { name: 'Port range' }).fill(ports);
   if (fromGroup) {
     await form.getByRole('combobox', { name: 'Source kind' }).selectOption({ label: 'Security group' });
-    await form.getByRole('combobox', { name: 'Security group' }).selectOption({ label: fromGroup });
+    await form.getByRole('combobox', { name: 'Source security group' }).selectOption({ label: fromGroup });
   }
   await form.getByRole('button', { name: 'Add inbound rule' }).click();
 }
@@ -50,9 +51,9 @@ test('a three-tier workshop design, in both themes', async ({ page }) => {
   await attach(app, 'alb-1, Application Load Balancer', 'alb-sg');
   await attach(app, 'app-asg-1, Instance group', 'app-sg');
   await attach(app, 'db-1, RDS database', 'db-sg');
-  await allowFrom(app, 'alb-sg', 'HTTPS (443)');
-  await allowFrom(app, 'app-sg', 'App port (8080)', 'alb-sg');
-  await allowFrom(app, 'db-sg', 'PostgreSQL (5432)', 'app-sg');
+  await allowFrom(app, 'alb-sg', 'HTTPS');
+  await allowFrom(app, 'app-sg', 'Custom TCP', 'alb-sg', '8080');
+  await allowFrom(app, 'db-sg', 'PostgreSQL', 'app-sg');
 
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 700, y: 880 } });

@@ -102,7 +102,8 @@ function FlowSurface() {
     // A frame later: the canvas may just have been resized (panels hidden or shown). Presenting
     // may zoom past 100% so a small design fills the projector.
     // With paths on show, room at the top for their legend (the canvas's top-left corner).
-    const padding = designStore.getState().pathsOpen ? { top: '84px' as const, bottom: 0.06, x: 0.06 } : 0.08;
+    // Otherwise room at the top for the "Allowed connections" toggle (top-right), which covered a top-row node.
+    const padding = designStore.getState().pathsOpen ? { top: '84px' as const, bottom: 0.06, x: 0.06 } : { top: '60px' as const, bottom: 0.08, x: 0.08 };
     const frame = requestAnimationFrame(() => void fitView({ padding, maxZoom: presenting ? 1.75 : 1, duration: 250 }));
     return () => cancelAnimationFrame(frame);
   }, [fitViewRequest, fitView, presenting]);
@@ -110,7 +111,7 @@ function FlowSurface() {
   // Fit once on load when there is something to show; never again on its own (a first drop on an
   // empty canvas must not zoom the view away from where people are working).
   const onInit = useCallback((flow: ReactFlowInstance<DesignNode>) => {
-    if (derivedRef.current.length > 0) void flow.fitView({ padding: 0.12, maxZoom: 1 });
+    if (derivedRef.current.length > 0) void flow.fitView({ padding: { top: '60px', bottom: 0.12, x: 0.12 }, maxZoom: 1 });
   }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<DesignNode>[]) => {

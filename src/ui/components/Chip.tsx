@@ -16,6 +16,8 @@ export function Chip({ groupId, name, size = 'sm', onRemove, removeLabel }: Chip
   return (
     <span
       className={`inline-flex max-w-full items-center gap-1.5 rounded-full font-medium ring-1 ${colour.chip} ${text}`}
+      // A named group (a bare span's aria-label is ignored by assistive technology); it may hold the remove button.
+      role="group"
       aria-label={`${name}, security group`}
       data-group-id={groupId}
     >

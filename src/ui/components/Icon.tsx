@@ -31,7 +31,8 @@ export type IconName =
   | 'template'
   | 'route'
   | 'link'
-  | 'check';
+  | 'check'
+  | 'pencil';
 
 const PATHS: Record<IconName, ReactElement> = {
   vpc: <path d="M7 18a4 4 0 0 1-.6-8A6 6 0 0 1 18 8.5a4.5 4.5 0 0 1-.5 9.5Z" />,
@@ -141,6 +142,7 @@ const PATHS: Record<IconName, ReactElement> = {
   ),
   link: <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />,
   check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  pencil: <path d="M4 20h4L19 9l-4-4L4 16Zm9-13 4 4" />,
   template: (
     <>
       <rect x="3.5" y="3.5" width="7" height="7" rx="1" />

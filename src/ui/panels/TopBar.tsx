@@ -15,12 +15,12 @@ export function TopBar() {
   const { run, setTheme, setLibraryOpen, setTemplatesOpen, setCommandsOpen, setPresenting, requestFitView, setShortcutsOpen } = designStore.getState();
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-700 dark:bg-slate-900">
-      {/* The name field and buttons give way before the logo does. */}
-      <div className="flex shrink-0 items-center gap-2 pr-1">
+      {/* The name box gives way on a crowded bar, never the wordmark. */}
+      <div className="flex shrink-0 items-center gap-2 pr-2">
         <img src="/favicon.svg" alt="" className="size-7" />
         <span className="text-lg font-semibold tracking-tight text-slate-900 dark:text-white">Tierwise</span>
       </div>
-      <div className="w-56 min-w-36 shrink xl:w-64">
+      <div className="w-56 min-w-28 xl:w-64">
         <TextField label="Design name" hideLabel value={name} validate={(v) => textIssue(v, 'name', 'name')?.message} onCommit={(v) => run(renameDesign, v)} />
       </div>
       <Button icon="folder" variant="ghost" onClick={() => setLibraryOpen(true)}>

@@ -5,7 +5,7 @@
 import type { Design, ModelError, NetworkAclEntry, Result, RouteTarget } from '../../core/model/index.ts';
 import { addNetworkAcl, addRouteTable, associateNetworkAcl, associateRouteTable, err, modelError, newId } from '../../core/model/index.ts';
 import { nextName } from './naming.ts';
-import { matchLabel, RULE_PRESETS, parsePorts } from './rule-form.ts';
+import { formFromRule, matchLabel, parsePorts, parseProtocolNumber, RULE_PRESETS } from './rule-form.ts';
 
 export interface TargetOption {
   value: string;
@@ -67,10 +67,11 @@ export interface AclEntryForm {
   action: 'allow' | 'deny';
   presetId: string;
   ports: string;
+  protocolNumber: string;
   cidr: string;
 }
 
-export const EMPTY_ACL_FORM: AclEntryForm = { egress: false, ruleNumber: '100', action: 'allow', presetId: 'https', ports: '', cidr: '0.0.0.0/0' };
+export const EMPTY_ACL_FORM: AclEntryForm = { egress: false, ruleNumber: '100', action: 'allow', presetId: 'https', ports: '', protocolNumber: '', cidr: '0.0.0.0/0' };
 
 /** The model's ACL entry for a filled-in form; `setNetworkAclEntry` makes the remaining checks. */
 export function aclEntryFromForm(form: AclEntryForm): Result<NetworkAclEntry, ModelError> {
@@ -84,7 +85,19 @@ export function aclEntryFromForm(form: AclEntryForm): Result<NetworkAclEntry, Mo
     return { ok: true, value: { ...base, match: { protocol: preset.protocol, ports: ports.value } } };
   }
   if (preset.protocol === 'icmp') return { ok: true, value: { ...base, match: { protocol: 'icmp', icmp: { type: -1, code: -1 } } } };
+  if (preset.protocol === 'number') {
+    const protocol = parseProtocolNumber(form.protocolNumber);
+    return protocol.ok ? { ok: true, value: { ...base, match: { protocol: protocol.value } } } : protocol;
+  }
   return { ok: true, value: { ...base, match: { protocol: 'all' } } };
+}
+
+/** The form that shows an existing entry, for editing it in place (its Type read back as in formFromRule). */
+export function aclFormFromEntry(e: NetworkAclEntry): Result<AclEntryForm, ModelError> {
+  const rule = formFromRule({ match: e.match, peer: { kind: 'cidr', cidr: e.cidr } });
+  if (!rule.ok) return rule;
+  const { presetId, ports, protocolNumber } = rule.value;
+  return { ok: true, value: { egress: e.egress, ruleNumber: String(e.ruleNumber), action: e.action, presetId, ports, protocolNumber, cidr: e.cidr } };
 }
 
 /** "100 allow TCP 443 from 0.0.0.0/0". */

@@ -7,37 +7,47 @@ import { err, modelError, ok } from '../../core/model/index.ts';
 
 export interface RulePreset {
   id: string;
+  /** The AWS console's name for it, spelled as the console spells it. */
   label: string;
-  protocol: 'tcp' | 'udp' | 'icmp' | 'all';
+  /** `number`: Custom protocol, where people type an IP protocol number. */
+  protocol: 'tcp' | 'udp' | 'icmp' | 'all' | 'number';
   /** Fixed ports, or undefined when people type them. */
   ports?: string;
 }
 
+/** The console's Type list, in the order people look for them; the custom ones last. */
 export const RULE_PRESETS: readonly RulePreset[] = [
-  { id: 'https', label: 'HTTPS (443)', protocol: 'tcp', ports: '443' },
-  { id: 'http', label: 'HTTP (80)', protocol: 'tcp', ports: '80' },
-  { id: 'ssh', label: 'SSH (22)', protocol: 'tcp', ports: '22' },
-  { id: 'rdp', label: 'RDP (3389)', protocol: 'tcp', ports: '3389' },
-  { id: 'postgres', label: 'PostgreSQL (5432)', protocol: 'tcp', ports: '5432' },
-  { id: 'mysql', label: 'MySQL (3306)', protocol: 'tcp', ports: '3306' },
-  { id: 'app', label: 'App port (8080)', protocol: 'tcp', ports: '8080' },
+  { id: 'ssh', label: 'SSH', protocol: 'tcp', ports: '22' },
+  { id: 'http', label: 'HTTP', protocol: 'tcp', ports: '80' },
+  { id: 'https', label: 'HTTPS', protocol: 'tcp', ports: '443' },
+  { id: 'rdp', label: 'RDP', protocol: 'tcp', ports: '3389' },
+  { id: 'mysql', label: 'MySQL/Aurora', protocol: 'tcp', ports: '3306' },
+  { id: 'postgres', label: 'PostgreSQL', protocol: 'tcp', ports: '5432' },
+  { id: 'mssql', label: 'MSSQL', protocol: 'tcp', ports: '1433' },
+  { id: 'oracle', label: 'Oracle', protocol: 'tcp', ports: '1521' },
+  { id: 'redis', label: 'Redis', protocol: 'tcp', ports: '6379' },
+  { id: 'mongodb', label: 'MongoDB', protocol: 'tcp', ports: '27017' },
+  { id: 'dns-udp', label: 'DNS (UDP)', protocol: 'udp', ports: '53' },
+  { id: 'icmp', label: 'All ICMP - IPv4', protocol: 'icmp' },
+  { id: 'all', label: 'All traffic', protocol: 'all' },
   { id: 'tcp', label: 'Custom TCP', protocol: 'tcp' },
   { id: 'udp', label: 'Custom UDP', protocol: 'udp' },
-  { id: 'icmp', label: 'ICMP (all types)', protocol: 'icmp' },
-  { id: 'all', label: 'All traffic', protocol: 'all' },
+  { id: 'protocol', label: 'Custom protocol', protocol: 'number' },
 ];
 
 export interface RuleForm {
   presetId: string;
   /** "443", "1024-65535"; used by the custom presets. */
   ports: string;
+  /** An IP protocol number 0-255; used by Custom protocol. */
+  protocolNumber: string;
   peerKind: 'cidr' | 'security-group';
   cidr: string;
   groupId: string;
   description: string;
 }
 
-export const EMPTY_RULE_FORM: RuleForm = { presetId: 'https', ports: '', peerKind: 'cidr', cidr: '0.0.0.0/0', groupId: '', description: '' };
+export const EMPTY_RULE_FORM: RuleForm = { presetId: 'https', ports: '', protocolNumber: '', peerKind: 'cidr', cidr: '0.0.0.0/0', groupId: '', description: '' };
 
 /** "443" or "1024-65535" (spaces allowed around the dash). */
 export function parsePorts(text: string): Result<{ from: number; to: number }, ModelError> {
@@ -46,6 +56,20 @@ export function parsePorts(text: string): Result<{ from: number; to: number }, M
   const from = Number(m[1]);
   const to = m[2] === undefined ? from : Number(m[2]);
   return ok({ from, to });
+}
+
+/**
+ * Custom protocol's number, 0-255. TCP, UDP and ICMP have their own Types (with ports or ICMP
+ * types), so their numbers point there instead of making a rule the console would not.
+ */
+export function parseProtocolNumber(text: string): Result<number, ModelError> {
+  if (!/^\s*\d{1,3}\s*$/.test(text) || Number(text) > 255) {
+    return err(modelError('form/protocol', 'The protocol is an IP protocol number from 0 to 255, such as 50 (ESP) or 47 (GRE).', { path: 'protocol' }));
+  }
+  const n = Number(text);
+  const own = n === 6 ? 'Custom TCP' : n === 17 ? 'Custom UDP' : n === 1 ? 'All ICMP - IPv4' : undefined;
+  if (own) return err(modelError('form/protocol-has-type', `Protocol ${n} has its own Type: choose ${own}.`, { path: 'protocol' }));
+  return ok(n);
 }
 
 /** The model's rule input for a filled-in form; the model's own checks (ranges, CIDRs, VPCs) follow in addRule. */
@@ -61,11 +85,53 @@ export function ruleFromForm(form: RuleForm): Result<RuleInput, ModelError> {
     input = { match: { protocol: preset.protocol, ports: ports.value }, peer };
   } else if (preset.protocol === 'icmp') {
     input = { match: { protocol: 'icmp', icmp: { type: -1, code: -1 } }, peer };
+  } else if (preset.protocol === 'number') {
+    const protocol = parseProtocolNumber(form.protocolNumber);
+    if (!protocol.ok) return protocol;
+    input = { match: { protocol: protocol.value }, peer };
   } else {
     input = { match: { protocol: 'all' }, peer };
   }
   const description = form.description.trim();
   return ok(description ? { ...input, description } : input);
+}
+
+/**
+ * The form that shows an existing rule, for editing it in place: its Type when one matches
+ * exactly (TCP 22 is SSH), else Custom TCP/UDP/protocol. Refuses what the form cannot show
+ * (one ICMP type, a prefix list) rather than lose it on save.
+ */
+export function formFromRule(rule: Pick<SecurityGroupRule, 'match' | 'peer' | 'description'>): Result<RuleForm, ModelError> {
+  const { protocol, ports, icmp } = rule.match;
+  const portText = ports ? (ports.from === ports.to ? String(ports.from) : `${ports.from}-${ports.to}`) : '';
+  let presetId: string;
+  let protocolNumber = '';
+  if (protocol === 'tcp' || protocol === 'udp') {
+    presetId = RULE_PRESETS.find((p) => p.protocol === protocol && p.ports === portText)?.id ?? protocol;
+  } else if (protocol === 'icmp') {
+    if (icmp && icmp.type !== -1) return err(modelError('form/icmp-type', 'This rule allows one ICMP type; the editor only offers All ICMP - IPv4. Delete and re-add it to change it.'));
+    presetId = 'icmp';
+  } else if (protocol === 'all') {
+    presetId = 'all';
+  } else {
+    presetId = 'protocol';
+    protocolNumber = String(protocol === 'icmpv6' ? 58 : protocol);
+  }
+  const base = { ...EMPTY_RULE_FORM, presetId, protocolNumber, ports: RULE_PRESETS.find((p) => p.id === presetId)?.ports ? '' : portText, description: rule.description ?? '' };
+  const peer = rule.peer;
+  if (peer.kind === 'cidr') return ok({ ...base, peerKind: 'cidr', cidr: peer.cidr });
+  if (peer.kind === 'security-group') return ok({ ...base, peerKind: 'security-group', groupId: peer.groupId, cidr: '' });
+  return err(modelError('form/prefix-list', 'This rule names a prefix list, which the editor cannot choose yet. Delete and re-add it to change it.'));
+}
+
+/** The protocol and port range a form stands for, as the console's read-only columns show them. */
+export function presetColumns(form: Pick<RuleForm, 'presetId' | 'ports' | 'protocolNumber'>): { protocol: string; ports: string } {
+  const preset = RULE_PRESETS.find((p) => p.id === form.presetId);
+  if (!preset) return { protocol: '', ports: '' };
+  if (preset.protocol === 'tcp' || preset.protocol === 'udp') return { protocol: preset.protocol.toUpperCase(), ports: preset.ports ?? form.ports };
+  if (preset.protocol === 'icmp') return { protocol: 'ICMP', ports: 'All' };
+  if (preset.protocol === 'all') return { protocol: 'All', ports: 'All' };
+  return { protocol: form.protocolNumber, ports: 'All' };
 }
 
 /** "TCP 443", "UDP 1024-65535", "ICMP", "All traffic". */

@@ -1,37 +1,99 @@
-/** A subnet's network ACL: which one it uses, its numbered entries, adding and removing them. */
-import { useState } from 'react';
-import { associateNetworkAcl, networkAclOf, removeNetworkAclEntry, setNetworkAclEntry } from '../../../core/model/index.ts';
+/**
+ * A subnet's network ACL: which one it uses, its numbered entries in both directions (each with
+ * Edit, which opens the entry's fields in place, and Remove), and a form that adds one.
+ */
+import { useMemo, useState } from 'react';
+import { associateNetworkAcl, networkAclOf, removeNetworkAclEntry, type Design, type ModelError, type NetworkAclEntry, type Result } from '../../../core/model/index.ts';
 import { Button, IconButton } from '../../components/Button.tsx';
-import { RULE_PRESETS } from '../../placement/rule-form.ts';
-import { aclEntryFromForm, aclEntryLabel, EMPTY_ACL_FORM, newNetworkAclFor, type AclEntryForm } from '../../placement/routing.ts';
+import { aclEntryFromForm, aclEntryLabel, aclFormFromEntry, EMPTY_ACL_FORM, newNetworkAclFor, type AclEntryForm } from '../../placement/routing.ts';
+import { addNetworkAclEntry, replaceNetworkAclEntry } from '../../placement/routing-edits.ts';
+import { aclFormIssues } from '../../placement/rule-validation.ts';
 import { designStore, useStore } from '../../store/index.ts';
+import { AclEntryFields, type AclIssues } from './AclEntryFields.tsx';
 import { Section, selectClass } from './parts.tsx';
 
-const inputClass =
-  'min-h-9 w-full min-w-0 rounded-lg bg-white px-2.5 text-[14px] text-slate-900 ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-sky-600 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600';
+type Attempt = (d: Design, entry: NetworkAclEntry) => Result<Design, ModelError>;
+
+/** Form state, live issues (quiet for an untouched empty field), and a save through `attempt`. */
+function useAclForm(initial: AclEntryForm, attempt: Attempt | undefined) {
+  const design = useStore((s) => s.design);
+  const [form, setForm] = useState(initial);
+  const [tried, setTried] = useState(false);
+  const issues: AclIssues = useMemo(
+    () => (attempt ? aclFormIssues(form, (entry) => attempt(design, entry)) : { entry: { message: 'This subnet has no network ACL to add to.' } }),
+    [form, attempt, design],
+  );
+  // An untouched form says nothing: the add form's default number may be taken already.
+  const [touched, setTouched] = useState(false);
+  const shown = tried ? issues : !touched ? {} : Object.fromEntries(Object.entries(issues).filter(([f]) => (f === 'ports' ? form.ports : f === 'protocol' ? form.protocolNumber : 'x').trim() !== ''));
+  const save = (): boolean => {
+    setTried(true);
+    if (!attempt || Object.keys(issues).length > 0) return false;
+    return true;
+  };
+  const reset = (next: AclEntryForm) => {
+    setTried(false);
+    setTouched(false);
+    setForm(next);
+  };
+  return { form, reset, update: (patch: Partial<AclEntryForm>) => {
+      setTouched(true);
+      setForm((f) => ({ ...f, ...patch }));
+    }, issues: shown, save };
+}
+
+function EditEntry({ aclId, entry, initial, onDone }: { aclId: string; entry: NetworkAclEntry; initial: AclEntryForm; onDone: () => void }) {
+  const attempt = useMemo<Attempt>(() => (d, next) => replaceNetworkAclEntry(d, aclId, entry, next), [aclId, entry]);
+  const { form, update, issues, save } = useAclForm(initial, attempt);
+  return (
+    <form
+      aria-label={`Edit ACL entry ${aclEntryLabel(entry)}`}
+      className="flex flex-col gap-2 rounded-lg bg-white p-2.5 ring-2 ring-sky-600 dark:bg-slate-900"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = aclEntryFromForm(form);
+        if (!save() || !next.ok) return;
+        const { design, apply } = designStore.getState();
+        if (apply(replaceNetworkAclEntry(design, aclId, entry, next.value))) onDone();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <AclEntryFields form={form} issues={issues} onChange={update} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" icon="check">
+          Save entry
+        </Button>
+      </div>
+    </form>
+  );
+}
 
 export function NetworkAclSection({ subnetId }: { subnetId: string }) {
   const design = useStore((s) => s.design);
-  const [form, setForm] = useState<AclEntryForm>(EMPTY_ACL_FORM);
-  const [issue, setIssue] = useState<string>();
+  const [editing, setEditing] = useState<string | null>(null);
   const subnet = design.subnets[subnetId];
+  const acl = subnet ? networkAclOf(design, subnet) : undefined;
+  const aclId = acl?.id;
+  const attempt = useMemo<Attempt | undefined>(() => (aclId ? (d, entry) => addNetworkAclEntry(d, aclId, entry) : undefined), [aclId]);
+  const { form, update, issues, save, reset } = useAclForm(EMPTY_ACL_FORM, attempt);
   if (!subnet) return null;
-  const acl = networkAclOf(design, subnet);
   const acls = Object.values(design.networkAcls).filter((a) => a.vpcId === subnet.vpcId);
-  const preset = RULE_PRESETS.find((p) => p.id === form.presetId)!;
   const { run, apply } = designStore.getState();
-  const update = (patch: Partial<AclEntryForm>) => {
-    setIssue(undefined);
-    setForm((f) => ({ ...f, ...patch }));
-  };
   const add = () => {
-    if (!acl) return setIssue('This subnet has no network ACL to add to.');
+    if (!save() || !aclId) return;
     const entry = aclEntryFromForm(form);
-    if (!entry.ok) return setIssue(entry.error.message);
-    const result = setNetworkAclEntry(designStore.getState().design, acl.id, entry.value);
-    if (!result.ok) return setIssue(result.error.message);
-    setIssue(undefined);
-    apply(result);
+    if (!entry.ok || !apply(addNetworkAclEntry(designStore.getState().design, aclId, entry.value))) return;
+    // The number just used is taken: offer the next free one up, in the steps of ten people number entries in.
+    const used = new Set(designStore.getState().design.networkAcls[aclId]?.entries.filter((e) => e.egress === entry.value.egress).map((e) => e.ruleNumber));
+    let next = entry.value.ruleNumber + 10;
+    while (used.has(next) && next < 32766) next += 10;
+    reset({ ...form, ruleNumber: String(Math.min(32766, next)) });
   };
 
   return (
@@ -57,12 +119,30 @@ export function NetworkAclSection({ subnetId }: { subnetId: string }) {
           <div key={dir} className="flex flex-col gap-1">
             <div className="text-[13px] font-medium text-slate-600 dark:text-slate-300">{dir === 'inbound' ? 'Inbound' : 'Outbound'}</div>
             <ul aria-label={`${dir === 'inbound' ? 'Inbound' : 'Outbound'} ACL entries`} className="flex flex-col gap-1">
-              {entries.map((e) => (
-                <li key={`${e.ruleNumber}`} className="flex items-center gap-2 rounded-lg bg-white px-2.5 py-1 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
-                  <span className={`min-w-0 flex-1 text-[14px] ${e.action === 'deny' ? 'text-rose-700 dark:text-rose-300' : ''}`}>{aclEntryLabel(e)}</span>
-                  <IconButton icon="close" label={`Remove ACL entry ${aclEntryLabel(e)}`} className="size-8" onClick={() => acl && run(removeNetworkAclEntry, acl.id, e.egress, e.ruleNumber)} />
-                </li>
-              ))}
+              {entries.map((e) => {
+                const key = `${dir}-${e.ruleNumber}`;
+                const editable = aclFormFromEntry(e);
+                if (editing === key && editable.ok && acl) {
+                  return (
+                    <li key={key}>
+                      <EditEntry aclId={acl.id} entry={e} initial={editable.value} onDone={() => setEditing(null)} />
+                    </li>
+                  );
+                }
+                return (
+                  <li key={key} className="flex items-center gap-1 rounded-lg bg-white py-1 pr-1 pl-2.5 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+                    <span className={`min-w-0 flex-1 text-[14px] break-words ${e.action === 'deny' ? 'text-rose-700 dark:text-rose-300' : ''}`}>{aclEntryLabel(e)}</span>
+                    <IconButton
+                      icon="pencil"
+                      label={editable.ok ? `Edit ACL entry ${aclEntryLabel(e)}` : editable.error.message}
+                      disabled={!editable.ok}
+                      className="size-8"
+                      onClick={() => setEditing(key)}
+                    />
+                    <IconButton icon="close" label={`Remove ACL entry ${aclEntryLabel(e)}`} className="size-8" onClick={() => acl && run(removeNetworkAclEntry, acl.id, e.egress, e.ruleNumber)} />
+                  </li>
+                );
+              })}
               <li className="px-2.5 text-[14px] text-slate-500 dark:text-slate-400">* deny everything else</li>
             </ul>
           </div>
@@ -76,35 +156,7 @@ export function NetworkAclSection({ subnetId }: { subnetId: string }) {
           add();
         }}
       >
-        <div className="grid grid-cols-[1fr_4rem_5rem] gap-2">
-          <select aria-label="ACL direction" className={selectClass} value={form.egress ? 'out' : 'in'} onChange={(e) => update({ egress: e.target.value === 'out' })}>
-            <option value="in">Inbound</option>
-            <option value="out">Outbound</option>
-          </select>
-          <input aria-label="Rule number" className={inputClass} value={form.ruleNumber} onChange={(e) => update({ ruleNumber: e.target.value })} />
-          <select aria-label="Action" className={selectClass} value={form.action} onChange={(e) => update({ action: e.target.value as 'allow' | 'deny' })}>
-            <option value="allow">allow</option>
-            <option value="deny">deny</option>
-          </select>
-        </div>
-        <div className="flex gap-2">
-          <select aria-label="Traffic" className={selectClass} value={form.presetId} onChange={(e) => update({ presetId: e.target.value })}>
-            {RULE_PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          {(preset.protocol === 'tcp' || preset.protocol === 'udp') && !preset.ports && (
-            <input aria-label="ACL ports" placeholder="1024-65535" className={`${inputClass} max-w-28`} value={form.ports} onChange={(e) => update({ ports: e.target.value })} />
-          )}
-        </div>
-        <input aria-label="ACL CIDR" className={`${inputClass} font-mono`} value={form.cidr} onChange={(e) => update({ cidr: e.target.value })} />
-        {issue && (
-          <p role="alert" className="text-[13px] leading-snug text-rose-700 dark:text-rose-300">
-            {issue}
-          </p>
-        )}
+        <AclEntryFields form={form} issues={issues} onChange={update} />
         <Button type="submit" icon="plus">
           Add entry
         </Button>

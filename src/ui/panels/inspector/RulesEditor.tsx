@@ -1,77 +1,147 @@
-/** A security group's inbound and outbound rules: read them, remove them, add one from a preset. */
-import { useEffect, useRef, useState } from 'react';
-import { addRule, removeRules, type Direction, type SecurityGroup } from '../../../core/model/index.ts';
+/**
+ * A security group's inbound and outbound rules, edited the way the AWS console edits them: each
+ * row has Edit (its fields open in place, prefilled; Save replaces the rule through the model's
+ * updateRule, one undo step) and Remove; below, a form adds one. Every field is checked as typed.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { addRule, removeRules, updateRule, type Direction, type SecurityGroup, type SecurityGroupRule } from '../../../core/model/index.ts';
 import { Button, IconButton } from '../../components/Button.tsx';
-import { EMPTY_RULE_FORM, matchLabel, peerLabel, RULE_PRESETS, ruleFromForm, type RuleForm } from '../../placement/rule-form.ts';
+import { EMPTY_RULE_FORM, formFromRule, matchLabel, peerLabel, ruleFromForm, type RuleForm } from '../../placement/rule-form.ts';
+import { quotaLine, ruleFormIssues, type RuleFormIssues } from '../../placement/rule-validation.ts';
 import { designStore, useStore } from '../../store/index.ts';
-import { Section, selectClass } from './parts.tsx';
+import { Section } from './parts.tsx';
+import { RuleFields } from './RuleFields.tsx';
 
-const inputClass =
-  'min-h-9 w-full min-w-0 rounded-lg bg-white px-2.5 text-[15px] text-slate-900 ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-sky-600 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600';
+const directionWord = (d: Direction) => (d === 'ingress' ? 'inbound' : 'outbound');
+
+/** The form's state and its live issues; empty fields stay quiet until a save is tried. */
+function useRuleForm(group: SecurityGroup, direction: Direction, initial: RuleForm, ruleId?: string) {
+  const design = useStore((s) => s.design);
+  const [form, setForm] = useState<RuleForm>(initial);
+  const [tried, setTried] = useState(false);
+  // An untouched form says nothing: the add form's defaults may match a rule the group has.
+  const [touched, setTouched] = useState(false);
+  const all = useMemo(() => ruleFormIssues(design, group.id, direction, form, ruleId), [design, group.id, direction, form, ruleId]);
+  const shown: RuleFormIssues = tried
+    ? all
+    : !touched
+      ? {}
+      : Object.fromEntries(
+        Object.entries(all).filter(([field]) => {
+          const value = field === 'ports' ? form.ports : field === 'protocol' ? form.protocolNumber : field === 'groupId' ? form.groupId : 'x';
+          return value.trim() !== '';
+        }),
+      );
+  const update = (patch: Partial<RuleForm>) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, ...patch }));
+  };
+  /** Applies the command when the form is clean; true when it did. */
+  const save = (): boolean => {
+    setTried(true);
+    if (Object.keys(all).length > 0) return false;
+    const input = ruleFromForm(form);
+    if (!input.ok) return false;
+    const d = designStore.getState().design;
+    return designStore.getState().apply(ruleId ? updateRule(d, group.id, direction, ruleId, input.value) : addRule(d, group.id, direction, input.value));
+  };
+  const reset = (next: RuleForm) => {
+    setTried(false);
+    setTouched(false);
+    setForm(next);
+  };
+  return { form, update, issues: shown, save, reset };
+}
+
+function EditRuleForm({ group, direction, rule, initial, onDone }: { group: SecurityGroup; direction: Direction; rule: SecurityGroupRule; initial: RuleForm; onDone: () => void }) {
+  const { form, update, issues, save } = useRuleForm(group, direction, initial, rule.id);
+  return (
+    <form
+      aria-label={`Edit ${directionWord(direction)} rule`}
+      className="flex flex-col gap-2 rounded-lg bg-white p-2.5 ring-2 ring-sky-600 dark:bg-slate-900"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (save()) onDone();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <RuleFields idPrefix={`edit-${rule.id}`} group={group} direction={direction} form={form} issues={issues} onChange={update} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" icon="check">
+          Save rule
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RuleRow({ group, direction, rule, editing, onEdit, onDone }: { group: SecurityGroup; direction: Direction; rule: SecurityGroupRule; editing: boolean; onEdit: () => void; onDone: () => void }) {
+  const design = useStore((s) => s.design);
+  const highlighted = useStore((s) => s.highlightedRule) === rule.id;
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlighted) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
+  const word = direction === 'ingress' ? 'from' : 'to';
+  const text = `${matchLabel(rule)} ${word} ${peerLabel(design, rule)}`;
+  const editable = formFromRule(rule);
+  if (editing && editable.ok) {
+    return (
+      <li ref={row}>
+        <EditRuleForm group={group} direction={direction} rule={rule} initial={editable.value} onDone={onDone} />
+      </li>
+    );
+  }
+  return (
+    <li
+      ref={row}
+      data-highlighted={highlighted || undefined}
+      className={`flex items-center gap-1 rounded-lg py-1.5 pr-1 pl-2.5 ${
+        highlighted ? 'bg-amber-50 ring-2 ring-amber-500 dark:bg-amber-950/50 dark:ring-amber-400' : 'bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700'
+      }`}
+    >
+      <div className="min-w-0 flex-1">
+        <div className="text-[15px] break-words">
+          <span className="font-semibold">{matchLabel(rule)}</span> <span className="text-slate-500 dark:text-slate-400">{word}</span> {peerLabel(design, rule)}
+        </div>
+        {rule.description && <div className="truncate text-[13px] text-slate-500 dark:text-slate-400">{rule.description}</div>}
+      </div>
+      <IconButton
+        icon="pencil"
+        label={editable.ok ? `Edit ${directionWord(direction)} rule ${text}` : editable.error.message}
+        className="size-8"
+        disabled={!editable.ok}
+        onClick={onEdit}
+      />
+      <IconButton icon="close" label={`Remove ${directionWord(direction)} rule ${text}`} className="size-8" onClick={() => designStore.getState().run(removeRules, group.id, direction, [rule.id])} />
+    </li>
+  );
+}
 
 function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
-  const design = useStore((s) => s.design);
-  const highlighted = useStore((s) => s.highlightedRule);
-  const highlightedRow = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    highlightedRow.current?.scrollIntoView({ block: 'nearest' });
-  }, [highlighted]);
+  const [editing, setEditing] = useState<string | null>(null);
   const rules = group[direction];
-  const word = direction === 'ingress' ? 'from' : 'to';
   if (rules.length === 0) {
     return <p className="text-[14px] text-slate-500 dark:text-slate-400">{direction === 'ingress' ? 'Nothing may come in.' : 'Nothing may go out.'}</p>;
   }
   return (
     <ul aria-label={`${direction === 'ingress' ? 'Inbound' : 'Outbound'} rules`} className="flex flex-col gap-1">
-      {rules.map((r) => {
-        const text = `${matchLabel(r)} ${word} ${peerLabel(design, r)}`;
-        return (
-          <li
-            key={r.id}
-            ref={r.id === highlighted ? highlightedRow : undefined}
-            data-highlighted={r.id === highlighted || undefined}
-            className={`flex items-center gap-2 rounded-lg px-2.5 py-1.5 ${
-              r.id === highlighted ? 'bg-amber-50 ring-2 ring-amber-500 dark:bg-amber-950/50 dark:ring-amber-400' : 'bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700'
-            }`}
-          >
-            <div className="min-w-0 flex-1">
-              <div className="text-[15px]">
-                <span className="font-semibold">{matchLabel(r)}</span> <span className="text-slate-500 dark:text-slate-400">{word}</span> {peerLabel(design, r)}
-              </div>
-              {r.description && <div className="truncate text-[13px] text-slate-500 dark:text-slate-400">{r.description}</div>}
-            </div>
-            <IconButton
-              icon="close"
-              label={`Remove ${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${text}`}
-              className="size-8"
-              onClick={() => designStore.getState().run(removeRules, group.id, direction, [r.id])}
-            />
-          </li>
-        );
-      })}
+      {rules.map((r) => (
+        <RuleRow key={r.id} group={group} direction={direction} rule={r} editing={editing === r.id} onEdit={() => setEditing(r.id)} onDone={() => setEditing(null)} />
+      ))}
     </ul>
   );
 }
 
 function AddRuleForm({ group }: { group: SecurityGroup }) {
-  const groups = useStore((s) => s.design.securityGroups);
   const [direction, setDirection] = useState<Direction>('ingress');
-  const [form, setForm] = useState<RuleForm>(EMPTY_RULE_FORM);
-  const [issue, setIssue] = useState<string>();
-  const preset = RULE_PRESETS.find((p) => p.id === form.presetId)!;
-  const update = (patch: Partial<RuleForm>) => {
-    setIssue(undefined);
-    setForm((f) => ({ ...f, ...patch }));
-  };
-  const sameVpcGroups = Object.values(groups).filter((g) => g.vpcId === group.vpcId);
-
-  const submit = () => {
-    const input = ruleFromForm(form);
-    const result = input.ok ? addRule(designStore.getState().design, group.id, direction, input.value) : input;
-    if (!result.ok) return setIssue(result.error.message);
-    designStore.getState().apply(result);
-    setForm((f) => ({ ...f, description: '' }));
-  };
+  const { form, update, issues, save, reset } = useRuleForm(group, direction, EMPTY_RULE_FORM);
 
   return (
     <form
@@ -79,7 +149,7 @@ function AddRuleForm({ group }: { group: SecurityGroup }) {
       className="flex flex-col gap-2 rounded-xl border border-dashed border-slate-300 p-3 dark:border-slate-600"
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        if (save()) reset({ ...form, description: '' });
       }}
     >
       <div className="flex gap-1 rounded-lg bg-slate-200/70 p-0.5 dark:bg-slate-800" role="radiogroup" aria-label="Direction">
@@ -96,57 +166,9 @@ function AddRuleForm({ group }: { group: SecurityGroup }) {
           </button>
         ))}
       </div>
-      <label className="flex flex-col gap-1 text-[13px] font-medium text-slate-600 dark:text-slate-300">
-        Allow
-        <select aria-label="Allow" className={selectClass} value={form.presetId} onChange={(e) => update({ presetId: e.target.value })}>
-          {RULE_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {(preset.protocol === 'tcp' || preset.protocol === 'udp') && !preset.ports && (
-        <label className="flex flex-col gap-1 text-[13px] font-medium text-slate-600 dark:text-slate-300">
-          Ports
-          <input aria-label="Ports" className={inputClass} placeholder="443 or 1024-65535" value={form.ports} onChange={(e) => update({ ports: e.target.value })} />
-        </label>
-      )}
-      <div className="flex flex-col gap-1 text-[13px] font-medium text-slate-600 dark:text-slate-300">
-        {direction === 'ingress' ? 'From' : 'To'}
-        <div className="flex gap-2">
-          <select
-            aria-label={direction === 'ingress' ? 'Source kind' : 'Destination kind'}
-            className={`${selectClass} max-w-32`}
-            value={form.peerKind}
-            onChange={(e) => update({ peerKind: e.target.value as RuleForm['peerKind'] })}
-          >
-            <option value="cidr">CIDR</option>
-            <option value="security-group">Security group</option>
-          </select>
-          {form.peerKind === 'cidr' ? (
-            <input aria-label="CIDR" className={`${inputClass} font-mono`} value={form.cidr} onChange={(e) => update({ cidr: e.target.value })} />
-          ) : (
-            <select aria-label="Security group" className={selectClass} value={form.groupId} onChange={(e) => update({ groupId: e.target.value })}>
-              <option value="">Choose…</option>
-              {sameVpcGroups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                  {g.id === group.id ? ' (this group)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </div>
-      </div>
-      <input aria-label="Description" className={inputClass} placeholder="Description (optional)" value={form.description} onChange={(e) => update({ description: e.target.value })} />
-      {issue && (
-        <p role="alert" className="text-[13px] leading-snug text-rose-700 dark:text-rose-300">
-          {issue}
-        </p>
-      )}
+      <RuleFields idPrefix={`add-${group.id}`} group={group} direction={direction} form={form} issues={issues} onChange={update} />
       <Button type="submit" variant="primary" icon="plus">
-        Add {direction === 'ingress' ? 'inbound' : 'outbound'} rule
+        Add {directionWord(direction)} rule
       </Button>
     </form>
   );
@@ -155,10 +177,10 @@ function AddRuleForm({ group }: { group: SecurityGroup }) {
 export function RulesEditor({ group }: { group: SecurityGroup }) {
   return (
     <>
-      <Section title={`Inbound rules (${group.ingress.length})`}>
+      <Section title={`Inbound rules (${group.ingress.length})`} aside={<span className="text-[12px] text-slate-500 dark:text-slate-400">{quotaLine(group.ingress.length)}</span>}>
         <RuleList group={group} direction="ingress" />
       </Section>
-      <Section title={`Outbound rules (${group.egress.length})`}>
+      <Section title={`Outbound rules (${group.egress.length})`} aside={<span className="text-[12px] text-slate-500 dark:text-slate-400">{quotaLine(group.egress.length)}</span>}>
         <RuleList group={group} direction="egress" />
       </Section>
       <AddRuleForm group={group} />
