@@ -2,24 +2,11 @@
 import { presetColumns, RULE_PRESETS } from '../../placement/rule-form.ts';
 import type { AclEntryForm } from '../../placement/routing.ts';
 import type { FieldIssue } from '../../placement/rule-validation.ts';
+import { FieldIssueNote } from '../../components/FieldIssueNote.tsx';
 import { selectClass } from './parts.tsx';
 import { inputClass } from './RuleFields.tsx';
 
 export type AclIssues = Partial<Record<'ruleNumber' | 'ports' | 'protocol' | 'cidr' | 'entry', FieldIssue>>;
-
-export function AclIssue({ issue, onUse }: { issue?: FieldIssue; onUse?: (value: string) => void }) {
-  if (!issue) return null;
-  return (
-    <p role="alert" className="text-[13px] leading-snug text-rose-700 dark:text-rose-300">
-      {issue.message}
-      {issue.suggestion && onUse && (
-        <button type="button" className="ml-1 font-medium text-sky-700 underline dark:text-sky-300" onClick={() => onUse(issue.suggestion!)}>
-          Use {issue.suggestion}
-        </button>
-      )}
-    </p>
-  );
-}
 
 export function AclEntryFields({ form, issues, onChange }: { form: AclEntryForm; issues: AclIssues; onChange: (patch: Partial<AclEntryForm>) => void }) {
   const preset = RULE_PRESETS.find((p) => p.id === form.presetId)!;
@@ -38,7 +25,7 @@ export function AclEntryFields({ form, issues, onChange }: { form: AclEntryForm;
           <option value="deny">deny</option>
         </select>
       </div>
-      <AclIssue issue={issues.ruleNumber} />
+      <FieldIssueNote issue={issues.ruleNumber} />
       <div className="flex gap-2">
         <select aria-label="ACL type" className={selectClass} value={form.presetId} onChange={(e) => onChange({ presetId: e.target.value })}>
           {RULE_PRESETS.map((p) => (
@@ -61,11 +48,11 @@ export function AclEntryFields({ form, issues, onChange }: { form: AclEntryForm;
           />
         )}
       </div>
-      <AclIssue issue={issues.protocol} />
-      <AclIssue issue={issues.ports} />
+      <FieldIssueNote issue={issues.protocol} />
+      <FieldIssueNote issue={issues.ports} />
       <input aria-label="ACL CIDR" spellCheck={false} className={`${inputClass} font-mono`} value={form.cidr} onChange={(e) => onChange({ cidr: e.target.value })} {...invalid('cidr')} />
-      <AclIssue issue={issues.cidr} onUse={(cidr) => onChange({ cidr })} />
-      <AclIssue issue={issues.entry} />
+      <FieldIssueNote issue={issues.cidr} onUse={(cidr) => onChange({ cidr })} />
+      <FieldIssueNote issue={issues.entry} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { newRouteTableFor, routeTargetOptions, targetLabel, type TargetOption } 
 import { addRoute, replaceRoute } from '../../placement/routing-edits.ts';
 import { cidrFieldIssue } from '../../placement/rule-validation.ts';
 import { designStore, useStore } from '../../store/index.ts';
-import { AclIssue } from './AclEntryFields.tsx';
+import { FieldIssueNote } from '../../components/FieldIssueNote.tsx';
 import { Section, selectClass } from './parts.tsx';
 
 const inputClass =
@@ -79,7 +79,7 @@ function RouteForm({
           ))}
         </select>
       </div>
-      <AclIssue issue={tried || touched ? issue : undefined} onUse={setDestination} />
+      <FieldIssueNote issue={tried || touched ? issue : undefined} onUse={setDestination} />
       {children(targets.length > 0)}
     </form>
   );

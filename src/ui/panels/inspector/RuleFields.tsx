@@ -4,27 +4,14 @@
  */
 import type { Direction, SecurityGroup } from '../../../core/model/index.ts';
 import { presetColumns, RULE_PRESETS, type RuleForm } from '../../placement/rule-form.ts';
-import type { FieldIssue, RuleFormIssues } from '../../placement/rule-validation.ts';
+import type { RuleFormIssues } from '../../placement/rule-validation.ts';
+import { FieldIssueNote } from '../../components/FieldIssueNote.tsx';
 import { useStore } from '../../store/index.ts';
 import { selectClass } from './parts.tsx';
 
 export const inputClass =
   'min-h-9 w-full min-w-0 rounded-lg bg-white px-2.5 text-[15px] text-slate-900 ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-sky-600 aria-invalid:ring-2 aria-invalid:ring-rose-600 read-only:bg-slate-100 read-only:text-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600 dark:read-only:bg-slate-800 dark:read-only:text-slate-300';
 const labelClass = 'flex min-w-0 flex-col gap-1 text-[13px] font-medium text-slate-600 dark:text-slate-300';
-
-function Issue({ id, issue, onUse }: { id: string; issue?: FieldIssue; onUse?: (value: string) => void }) {
-  if (!issue) return null;
-  return (
-    <p id={id} role="alert" className="text-[13px] leading-snug font-normal text-rose-700 dark:text-rose-300">
-      {issue.message}
-      {issue.suggestion && onUse && (
-        <button type="button" className="ml-1 font-medium text-sky-700 underline dark:text-sky-300" onClick={() => onUse(issue.suggestion!)}>
-          Use {issue.suggestion}
-        </button>
-      )}
-    </p>
-  );
-}
 
 export function RuleFields({
   idPrefix,
@@ -83,8 +70,8 @@ export function RuleFields({
           />
         </label>
       </div>
-      <Issue id={`${idPrefix}-protocol`} issue={issues.protocol} />
-      <Issue id={`${idPrefix}-ports`} issue={issues.ports} />
+      <FieldIssueNote id={`${idPrefix}-protocol`} issue={issues.protocol} />
+      <FieldIssueNote id={`${idPrefix}-ports`} issue={issues.ports} />
       <div className={labelClass}>
         {peerWord}
         <div className="flex gap-2">
@@ -112,14 +99,14 @@ export function RuleFields({
           )}
         </div>
       </div>
-      <Issue id={`${idPrefix}-cidr`} issue={issues.cidr} onUse={(cidr) => onChange({ cidr })} />
-      <Issue id={`${idPrefix}-groupId`} issue={issues.groupId} />
+      <FieldIssueNote id={`${idPrefix}-cidr`} issue={issues.cidr} onUse={(cidr) => onChange({ cidr })} />
+      <FieldIssueNote id={`${idPrefix}-groupId`} issue={issues.groupId} />
       <label className={labelClass}>
         Description - optional
         <input aria-label="Description" maxLength={300} className={inputClass} value={form.description} onChange={(e) => onChange({ description: e.target.value })} {...err('description')} />
       </label>
-      <Issue id={`${idPrefix}-description`} issue={issues.description} />
-      <Issue id={`${idPrefix}-rule`} issue={issues.rule} />
+      <FieldIssueNote id={`${idPrefix}-description`} issue={issues.description} />
+      <FieldIssueNote id={`${idPrefix}-rule`} issue={issues.rule} />
     </>
   );
 }
