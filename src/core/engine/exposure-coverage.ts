@@ -7,6 +7,8 @@
 import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { capacity } from './exposure-bounds.ts';
+import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
+import type { PeerMatch } from './peer-index.ts';
 
 /** Source addresses per family; undefined when the source is a resource (no address restriction). */
 export type Sources = Record<IpFamily, AddressSet> | undefined;
@@ -45,6 +47,16 @@ function rangesKey(s: AddressSet): string {
     .join(',');
 }
 
+/** Per resource and source set: the union of reports from sets that include it, as of `version`. */
+interface Known {
+  version: number;
+  traffic: TrafficSet | undefined;
+  /** Bounds found covered. */
+  proven: Set<TrafficSet>;
+  /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
+  open: readonly OpenRule[];
+}
+
 interface Report {
   sources: Sources;
   traffic: TrafficSet;
@@ -54,8 +66,7 @@ interface Report {
 /** What has been reported per resource, by source set. */
 export class Coverage {
   private readonly byResource = new Map<ResourceInfo, Report[]>();
-  /** Per resource and source set: the union of reports from sets that include it, as of `version`. */
-  private readonly known = new Map<ResourceInfo, Map<Sources, { version: number; traffic: TrafficSet | undefined; proven: Set<TrafficSet> }>>();
+  private readonly known = new Map<ResourceInfo, Map<Sources, Known>>();
   private readonly versions = new Map<ResourceInfo, number>();
 
   constructor(
@@ -92,23 +103,44 @@ export class Coverage {
    * once found covered stays covered: those are remembered by identity.
    */
   covers(res: ResourceInfo, sources: Sources, bound: TrafficSet): boolean {
+    const k = this.knownFor(res, sources);
+    if (!k) return false;
+    if (k.proven.has(bound)) return true;
+    if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
+    k.proven.add(bound);
+    return true;
+  }
+
+  /**
+   * Whether a host that `peer` describes could still add anything to `res` from `sources`: some
+   * ingress rule of the resource that may match the host is not yet held by what was reported
+   * (exposure-open-rules.ts). False settles the pair; true says nothing.
+   */
+  mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch): boolean {
+    const k = this.knownFor(res, sources);
+    const open = k ? k.open : ingressRules(this.ix, res);
+    for (const r of open) if (peer.rules.has(r.rule)) return true;
+    return false;
+  }
+
+  /** The union of reports to `res` from sets that include `sources`, kept up to date; undefined before any report. */
+  private knownFor(res: ResourceInfo, sources: Sources): Known | undefined {
     const list = this.byResource.get(res);
-    if (!list) return false;
+    if (!list) return undefined;
     let bySources = this.known.get(res);
     if (!bySources) this.known.set(res, (bySources = new Map()));
     let k = bySources.get(sources);
-    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set() }));
-    if (k.proven.has(bound)) return true;
+    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set(), open: [] }));
     const version = this.versions.get(res) ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;
       for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
       k.traffic = t;
       k.version = version;
+      const rules = ingressRules(this.ix, res);
+      k.open = t === undefined ? rules : rules.filter((r) => !t.containsSet(r.traffic));
     }
-    if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
-    k.proven.add(bound);
-    return true;
+    return k;
   }
 
   /** Whether reports from sources that include `sources` already hold everything `res` could admit. */

@@ -5,39 +5,55 @@
  * these, so their cost follows what is actually reachable rather than the square of the design.
  */
 import { cidrContainsAddress, type Address, type Cidr } from '../net/index.ts';
-import type { CompiledDesign, GroupInfo, ResourceInfo } from './compiled.ts';
+import type { CompiledDesign, GroupInfo, ResourceInfo, RuleInfo } from './compiled.ts';
+
+/** An ingress rule that can admit something, with the group it belongs to. */
+interface IndexedRule {
+  rule: RuleInfo;
+  group: GroupInfo;
+}
 
 interface PeerIndex {
-  byReference: Map<string, GroupInfo[]>;
-  byCidr: Array<{ cidr: Cidr; groups: GroupInfo[] }>;
-  natAddresses: Address[];
+  byReference: Map<string, IndexedRule[]>;
+  byCidr: Array<{ cidr: Cidr; rules: IndexedRule[] }>;
+  /** The rules whose CIDRs hold a NAT gateway's public address: any host may be seen from one. */
+  natRules: IndexedRule[];
   /** Resources in design order, and per group the bit set (32 resources a word) of the resources it is on. */
   resources: ResourceInfo[];
   membersOf: Map<GroupInfo, Uint32Array>;
 }
 
+/** What of the design's ingress rules could match a resource, as a peer. */
+export interface PeerMatch {
+  rules: ReadonlySet<RuleInfo>;
+  groups: ReadonlySet<GroupInfo>;
+}
+
 function index(ix: CompiledDesign): PeerIndex {
   const hit = ix.memo.get('peer-index') as PeerIndex | undefined;
   if (hit) return hit;
-  const byReference = new Map<string, GroupInfo[]>();
-  const cidrs = new Map<string, { cidr: Cidr; groups: GroupInfo[] }>();
+  const byReference = new Map<string, IndexedRule[]>();
+  const cidrs = new Map<string, { cidr: Cidr; rules: IndexedRule[] }>();
   for (const g of ix.groups.values()) {
     for (const r of g.ingress) {
       if (r.traffic.isEmpty()) continue;
       if (r.ref) {
+        // A reference that cannot match (stale, cross-Region, unknown) admits no one: sg-eval.ts.
         if (r.ref.status !== 'ok') continue;
         const list = byReference.get(r.ref.groupId) ?? [];
-        if (!list.includes(g)) list.push(g);
+        list.push({ rule: r, group: g });
         byReference.set(r.ref.groupId, list);
       }
       for (const c of r.cidrs) {
-        const entry = cidrs.get(c.text) ?? { cidr: c, groups: [] };
-        if (!entry.groups.includes(g)) entry.groups.push(g);
+        const entry = cidrs.get(c.text) ?? { cidr: c, rules: [] };
+        entry.rules.push({ rule: r, group: g });
         cidrs.set(c.text, entry);
       }
     }
   }
   const natAddresses = [...ix.nats.values()].map((n) => n.publicIp).filter((a): a is Address => a !== undefined);
+  const byCidr = [...cidrs.values()];
+  const natRules = byCidr.filter(({ cidr }) => natAddresses.some((a) => cidrContainsAddress(cidr, a))).flatMap((e) => e.rules);
   const resources = [...ix.resources.values()];
   const words = (resources.length + 31) >>> 5;
   const membersOf = new Map<GroupInfo, Uint32Array>();
@@ -49,9 +65,43 @@ function index(ix: CompiledDesign): PeerIndex {
     }
     membersOf.set(g, bits);
   }
-  const built = { byReference, byCidr: [...cidrs.values()], natAddresses, resources, membersOf };
+  const built = { byReference, byCidr, natRules, resources, membersOf };
   ix.memo.set('peer-index', built);
   return built;
+}
+
+/**
+ * The ingress rules that could match `src`: references to its groups, and CIDRs holding an
+ * address it can be seen from (private, public, or a NAT gateway's); with their groups.
+ */
+export function peerMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
+  let memo = matchMemo.get(ix);
+  if (!memo) matchMemo.set(ix, (memo = new Map()));
+  let hit = memo.get(src);
+  if (!hit) memo.set(src, (hit = computeMatch(ix, src)));
+  return hit;
+}
+
+const matchMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, PeerMatch>>();
+
+function computeMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
+  const idx = index(ix);
+  const rules = new Set<RuleInfo>();
+  const groups = new Set<GroupInfo>();
+  const add = (m: IndexedRule) => {
+    rules.add(m.rule);
+    groups.add(m.group);
+  };
+  idx.natRules.forEach(add);
+  const addresses: Address[] = [];
+  for (const e of src.enis) {
+    for (const id of e.groupIds) idx.byReference.get(id)?.forEach(add);
+    for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
+  }
+  for (const { cidr, rules: rs } of idx.byCidr) {
+    if (addresses.some((a) => cidrContainsAddress(cidr, a))) rs.forEach(add);
+  }
+  return { rules, groups };
 }
 
 /** Resources (other than `src`) whose groups could admit something from `src`, in design order. */
@@ -67,15 +117,7 @@ const targetsMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, ResourceInfo[]
 
 function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
   const idx = index(ix);
-  const groups = new Set<GroupInfo>();
-  const addresses: Address[] = [...idx.natAddresses];
-  for (const e of src.enis) {
-    for (const id of e.groupIds) for (const g of idx.byReference.get(id) ?? []) groups.add(g);
-    for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
-  }
-  for (const { cidr, groups: gs } of idx.byCidr) {
-    if (addresses.some((a) => cidrContainsAddress(cidr, a))) for (const g of gs) groups.add(g);
-  }
+  const { groups } = peerMatch(ix, src);
   // A bit set of resources, read back in design order: answers read the same whichever way they were found.
   const bits = new Uint32Array((idx.resources.length + 31) >>> 5);
   for (const g of groups) {
