@@ -8,7 +8,7 @@ import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { capacity } from './exposure-bounds.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
-import type { PeerMatch } from './peer-index.ts';
+import { matchesRule, type PeerMatch } from './peer-index.ts';
 
 /** Source addresses per family; undefined when the source is a resource (no address restriction). */
 export type Sources = Record<IpFamily, AddressSet> | undefined;
@@ -119,7 +119,7 @@ export class Coverage {
   mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch): boolean {
     const k = this.knownFor(res, sources);
     const open = k ? k.open : ingressRules(this.ix, res);
-    for (const r of open) if (peer.rules.has(r.rule)) return true;
+    for (const r of open) if (matchesRule(peer, r.number)) return true;
     return false;
   }
 

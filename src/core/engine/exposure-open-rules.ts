@@ -10,10 +10,12 @@ import type { TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo, RuleInfo } from './compiled.ts';
 import { destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
+import { ruleNumber } from './peer-index.ts';
 
 /** One ingress rule of a resource, with what it admits there. */
 export interface OpenRule {
-  rule: RuleInfo;
+  /** Its number in peer-index.ts (whose PeerMatch says which rules may match a host). */
+  number: number;
   /** The rule's traffic within what the resource accepts at all (a load balancer: its listeners). */
   traffic: TrafficSet;
 }
@@ -32,10 +34,10 @@ export function ingressRules(ix: CompiledDesign, res: ResourceInfo): readonly Op
       for (const rule of g.ingress) {
         if (seen.has(rule)) continue;
         seen.add(rule);
-        // A reference that cannot match (stale, cross-Region, unknown) admits no one: sg-eval.ts.
-        if (rule.ref && rule.ref.status !== 'ok') continue;
+        // Rules that admit no one (no traffic; a stale, cross-Region or unknown reference) have no number.
+        const number = ruleNumber(ix, rule);
         const traffic = intersect(rule.traffic, allows);
-        if (!traffic.isEmpty()) hit.push({ rule, traffic });
+        if (number >= 0 && !traffic.isEmpty()) hit.push({ number, traffic });
       }
     }
   }
