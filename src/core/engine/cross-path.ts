@@ -1,10 +1,10 @@
 /**
  * The other hot path of exposure and the reach matrix: interface to interface across VPCs (a
- * peering, or both internet gateways and public or NAT addresses). It runs the same legs as
- * reach (candidates.ts: planPairs), without hops or explanations, and memoises what gets through
- * per pair of interface classes: interfaces that every rule, ACL entry and route of the design
- * treats alike give the same answer. On a large design exposure asks for tens of thousands of
- * such pairs, from a few thousand classes.
+ * peering, or both internet gateways and public or NAT addresses). What gets through (the legs
+ * of reach's candidates.ts planPairs, as sets: cross-fast.ts) is memoised per pair of interface
+ * classes: interfaces that every rule, ACL entry and route of the design treats alike give the
+ * same answer. On a large design exposure asks for tens of thousands of such pairs, from a few
+ * thousand classes.
  *
  * Like fast-path.ts, what the destination resource accepts (a load balancer's listeners) and what
  * a load-balancer source sends (its target ports) is intersected at the end: both are plain
@@ -12,8 +12,7 @@
  */
 import { TrafficSet, type Address, type Cidr, type IpFamily } from '../net/index.ts';
 import type { CompiledDesign, EniInfo, ResourceInfo } from './compiled.ts';
-import { runChain } from './chain.ts';
-import { planPairs, startFor } from './candidates.ts';
+import { crossTraffic } from './cross-fast.ts';
 import { cidrOf } from './compile.ts';
 import { balancerAllows, destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
@@ -32,17 +31,8 @@ export function crossPairTraffic(ix: CompiledDesign, src: ResourceInfo, s: EniIn
   if (!byPair) byAsked.set(asked, (byPair = new Map()));
   const key = (crossClass(ix, s) * CLASS_SPACE + crossClass(ix, d)) * 2 + (family === 6 ? 1 : 0);
   let t = byPair.get(key);
-  if (!t) byPair.set(key, (t = legsTraffic(ix, s, d, family, asked)));
+  if (!t) byPair.set(key, (t = crossTraffic(ix, s, d, family, asked)));
   return intersect(t, pre);
-}
-
-function legsTraffic(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: IpFamily, asked: TrafficSet): TrafficSet {
-  let t = TrafficSet.empty();
-  for (const leg of planPairs(ix, s, d, family)) {
-    const run = runChain([...leg.forward, ...leg.back], startFor(s, asked), true);
-    if (run.blockedAt < 0) t = t.union(run.final.traffic);
-  }
-  return t;
 }
 
 /**
