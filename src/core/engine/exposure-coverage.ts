@@ -6,7 +6,6 @@
  */
 import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
-import { capacity } from './exposure-bounds.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { matchesRule, type PeerMatch } from './peer-index.ts';
 
@@ -60,7 +59,6 @@ interface Known {
 interface Report {
   sources: Sources;
   traffic: TrafficSet;
-  full: boolean;
 }
 
 /** What has been reported per resource, by source set. */
@@ -88,11 +86,8 @@ export class Coverage {
     if (known !== undefined && !known.isEmpty() && known.containsSet(traffic)) return false;
     // Interned sets: a set with the same addresses is the same object.
     same ??= list.find((c) => this.pool.includes(c.sources, sources) && this.pool.includes(sources, c.sources));
-    const cap = capacity(this.ix, res);
-    if (same) {
-      same.traffic = same.traffic.union(traffic);
-      same.full = same.traffic.containsSet(cap);
-    } else list.push({ sources, traffic, full: traffic.containsSet(cap) });
+    if (same) same.traffic = same.traffic.union(traffic);
+    else list.push({ sources, traffic });
     this.byResource.set(res, list);
     this.versions.set(res, (this.versions.get(res) ?? 0) + 1);
     return true;
@@ -130,22 +125,25 @@ export class Coverage {
     let bySources = this.known.get(res);
     if (!bySources) this.known.set(res, (bySources = new Map()));
     let k = bySources.get(sources);
-    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set(), open: [] }));
+    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set(), open: ingressRules(this.ix, res) }));
     const version = this.versions.get(res) ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;
       for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
       k.traffic = t;
       k.version = version;
-      const rules = ingressRules(this.ix, res);
-      k.open = t === undefined ? rules : rules.filter((r) => !t.containsSet(r.traffic));
+      // The union only grows (reports grow; which sets include `sources` is fixed): a rule once held stays held.
+      if (t !== undefined && k.open.length > 0) k.open = k.open.filter((r) => !t.containsSet(r.traffic));
     }
     return k;
   }
 
-  /** Whether reports from sources that include `sources` already hold everything `res` could admit. */
+  /**
+   * Whether reports from sources that include `sources` already hold every ingress rule of `res`
+   * that can admit anything: then nothing more can be added for it.
+   */
   saturated(res: ResourceInfo, sources: Sources): boolean {
-    for (const c of this.byResource.get(res) ?? []) if (c.full && this.pool.includes(c.sources, sources)) return true;
-    return false;
+    const k = this.knownFor(res, sources);
+    return k !== undefined && k.open.length === 0;
   }
 }
