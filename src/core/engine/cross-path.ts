@@ -17,9 +17,8 @@ import { cidrOf } from './compile.ts';
 import { balancerAllows, destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
 
-/** Keys are (source class, destination class, family) packed in one number. */
-const CLASS_SPACE = 1 << 20;
-const memo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Map<number, TrafficSet>>>();
+/** Per asked traffic, per source class, by destination class and family. */
+const memo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Array<TrafficSet | undefined>>>>();
 
 /** What gets from `s` to `d` (in another VPC; both with an address of the family) of `asked`. */
 export function crossPairTraffic(ix: CompiledDesign, src: ResourceInfo, s: EniInfo, dst: ResourceInfo, d: EniInfo, family: IpFamily, asked: TrafficSet): TrafficSet {
@@ -28,10 +27,11 @@ export function crossPairTraffic(ix: CompiledDesign, src: ResourceInfo, s: EniIn
   let byAsked = memo.get(ix);
   if (!byAsked) memo.set(ix, (byAsked = new WeakMap()));
   let byPair = byAsked.get(asked);
-  if (!byPair) byAsked.set(asked, (byPair = new Map()));
-  const key = (crossClass(ix, s) * CLASS_SPACE + crossClass(ix, d)) * 2 + (family === 6 ? 1 : 0);
-  let t = byPair.get(key);
-  if (!t) byPair.set(key, (t = crossTraffic(ix, s, d, family, asked)));
+  if (!byPair) byAsked.set(asked, (byPair = []));
+  const row = (byPair[crossClass(ix, s)] ??= []);
+  const key = crossClass(ix, d) * 2 + (family === 6 ? 1 : 0);
+  let t = row[key];
+  if (!t) row[key] = t = crossTraffic(ix, s, d, family, asked);
   return intersect(t, pre);
 }
 

@@ -92,15 +92,15 @@ export class HostBounds {
  * to every rule, ACL entry and route) and shape of `d`, so hosts of one class share the work.
  */
 function eniBound(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
-  let memo = ix.memo.get('eni-bounds') as Map<number, TrafficSet> | undefined;
-  if (!memo) ix.memo.set('eni-bounds', (memo = new Map()));
-  const key = (s.classId * SHAPE_SPACE + d.shape) * 2 + (family === 6 ? 1 : 0);
-  let hit = memo.get(key);
-  if (!hit) memo.set(key, (hit = computeEniBound(s, d, family)));
+  // Per source class, by destination shape and family: array slots, not hashed keys.
+  let memo = ix.memo.get('eni-bounds') as Array<Array<TrafficSet | undefined>> | undefined;
+  if (!memo) ix.memo.set('eni-bounds', (memo = []));
+  const row = (memo[s.classId] ??= []);
+  const key = d.shape * 2 + (family === 6 ? 1 : 0);
+  let hit = row[key];
+  if (!hit) row[key] = hit = computeEniBound(s, d, family);
   return hit;
 }
-
-const SHAPE_SPACE = 1 << 20;
 
 function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
   const address = addressIn(s, family);

@@ -61,11 +61,17 @@ interface Report {
   traffic: TrafficSet;
 }
 
-/** What has been reported per resource, by source set. */
+/**
+ * What has been reported per resource, by source set. Exposure asks about hundreds of thousands of
+ * (resource, source set) pairs, one host's sources at a time: state is kept in arrays by the
+ * resource's position, per source set, with the last set's array at hand.
+ */
 export class Coverage {
-  private readonly byResource = new Map<ResourceInfo, Report[]>();
-  private readonly known = new Map<ResourceInfo, Map<Sources, Known>>();
-  private readonly versions = new Map<ResourceInfo, number>();
+  private readonly byResource: Array<Report[] | undefined> = [];
+  private readonly known = new Map<Sources, Array<Known | undefined>>();
+  private readonly versions: number[] = [];
+  private lastSources: Sources | null = null;
+  private lastKnown: Array<Known | undefined> = [];
 
   constructor(
     private readonly ix: CompiledDesign,
@@ -74,7 +80,7 @@ export class Coverage {
 
   /** Records traffic from sources; false when reports from sources that include them already cover it. */
   add(res: ResourceInfo, sources: Sources, traffic: TrafficSet): boolean {
-    const list = this.byResource.get(res) ?? [];
+    const list = this.byResource[res.index] ?? [];
     let same: Report | undefined;
     let known: TrafficSet | undefined;
     for (const c of list) {
@@ -88,8 +94,8 @@ export class Coverage {
     same ??= list.find((c) => this.pool.includes(c.sources, sources) && this.pool.includes(sources, c.sources));
     if (same) same.traffic = same.traffic.union(traffic);
     else list.push({ sources, traffic });
-    this.byResource.set(res, list);
-    this.versions.set(res, (this.versions.get(res) ?? 0) + 1);
+    this.byResource[res.index] = list;
+    this.versions[res.index] = (this.versions[res.index] ?? 0) + 1;
     return true;
   }
 
@@ -120,13 +126,17 @@ export class Coverage {
 
   /** The union of reports to `res` from sets that include `sources`, kept up to date; undefined before any report. */
   private knownFor(res: ResourceInfo, sources: Sources): Known | undefined {
-    const list = this.byResource.get(res);
+    const list = this.byResource[res.index];
     if (!list) return undefined;
-    let bySources = this.known.get(res);
-    if (!bySources) this.known.set(res, (bySources = new Map()));
-    let k = bySources.get(sources);
-    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set(), open: ingressRules(this.ix, res) }));
-    const version = this.versions.get(res) ?? 0;
+    if (this.lastSources !== sources) {
+      let bySources = this.known.get(sources);
+      if (!bySources) this.known.set(sources, (bySources = []));
+      this.lastSources = sources;
+      this.lastKnown = bySources;
+    }
+    let k = this.lastKnown[res.index];
+    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: new Set(), open: ingressRules(this.ix, res) };
+    const version = this.versions[res.index] ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;
       for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
