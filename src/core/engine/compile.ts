@@ -254,20 +254,53 @@ function referenceStatus(
  * Subnets that some CIDR of the design cuts through (a rule, ACL entry or route that covers part
  * of the subnet): their interfaces may be told apart by address.
  */
-function splitSubnets(subnets: Map<string, SubnetInfo>, groups: Map<string, GroupInfo>, acls: Map<string, AclInfo>, tables: Map<string, RouteTableInfo>): Set<string> {
+/**
+ * Per subnet that some CIDR of the design cuts (holds part of its block only), those CIDRs: the
+ * only ones that can tell two of its addresses apart. Subnets no CIDR cuts are left out.
+ */
+function splitSubnets(
+  subnets: Map<string, SubnetInfo>,
+  groups: Map<string, GroupInfo>,
+  acls: Map<string, AclInfo>,
+  tables: Map<string, RouteTableInfo>,
+): Map<string, { blocks: Cidr[]; cuts: Cidr[] }> {
   const unique = new Map<string, Cidr>();
   const add = (c: Cidr) => unique.set(c.text, c);
   for (const g of groups.values()) for (const r of [...g.ingress, ...g.egress]) r.cidrs.forEach(add);
   for (const a of acls.values()) for (const dir of [a.inbound, a.outbound]) for (const f of [4, 6] as const) for (const e of dir[f]) add(e.cidr);
   for (const t of tables.values()) for (const f of [4, 6] as const) for (const r of t.routes[f]) add(r.cidr);
   const cidrs = [...unique.values()];
-  const out = new Set<string>();
+  const out = new Map<string, { blocks: Cidr[]; cuts: Cidr[] }>();
   for (const s of subnets.values()) {
     const blocks = [s.cidr, cidrOf(s.subnet.ipv6Cidr ?? '')].filter((b): b is Cidr => b !== undefined);
-    const cut = blocks.some((b) => cidrs.some((c) => c.family === b.family && c.first <= b.last && b.first <= c.last && (c.first > b.first || c.last < b.last)));
-    if (cut) out.add(s.subnet.id);
+    const cuts = cidrs.filter((c) => blocks.some((b) => c.family === b.family && c.first <= b.last && b.first <= c.last && (c.first > b.first || c.last < b.last)));
+    if (cuts.length > 0) out.set(s.subnet.id, { blocks, cuts });
   }
   return out;
+}
+
+/**
+ * Where an address of a cut subnet lies among the CIDRs that cut it ("0110"): addresses with the
+ * same answer are alike to every rule, ACL entry and route. Undefined for an address outside the
+ * subnet's blocks, which nothing vouches for.
+ */
+function placeInSplit(split: { blocks: Cidr[]; cuts: Cidr[] }, addresses: Array<Address | undefined>): string | undefined {
+  let place = '';
+  for (const a of addresses) {
+    if (!a) continue;
+    if (!split.blocks.some((b) => b.family === a.family && b.first <= a.value && a.value <= b.last)) return undefined;
+    for (const c of split.cuts) place += c.family === a.family && c.first <= a.value && a.value <= c.last ? '1' : '0';
+    place += '/';
+  }
+  return place;
+}
+
+/** The interface's peerClass (compiled.ts): `shared` for a subnet no CIDR cuts; else with where its addresses lie. */
+function peerClassOf(eniId: string, r: Resource, split: { blocks: Cidr[]; cuts: Cidr[] } | undefined, addresses: Array<Address | undefined>, shared: string): string {
+  if (r.kind === 'lambda') return eniId;
+  if (!split) return shared;
+  const place = placeInSplit(split, addresses);
+  return place === undefined ? eniId : `${shared}|${place}`;
 }
 
 function compileEni(
@@ -276,7 +309,7 @@ function compileEni(
   subnet: SubnetInfo,
   groups: Map<string, GroupInfo>,
   lists: Map<string, GroupInfo[]>,
-  split: Set<string>,
+  split: Map<string, { blocks: Cidr[]; cuts: Cidr[] }>,
 ): EniInfo {
   let found: GroupInfo[] = [];
   const missing: string[] = [];
@@ -330,7 +363,7 @@ function compileEni(
     hasPublic6,
     ephemeral,
     label,
-    peerClass: split.has(subnet.subnet.id) || r.kind === 'lambda' ? eni.id : `${subnet.subnet.id}|${key}|${r.kind}|${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`,
+    peerClass: peerClassOf(eni.id, r, split.get(subnet.subnet.id), [private4, private6], `${subnet.subnet.id}|${key}${missing.length > 0 ? `|missing ${missing.join(',')}` : ''}|${r.kind}|${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`),
     classId: 0,
     shape: 0,
   };

@@ -111,8 +111,10 @@ export interface EniInfo {
   label: string;
   /**
    * Interfaces with the same class are indistinguishable to every rule, ACL entry and route: same
-   * subnet, same groups, same kind of host, and no CIDR of the design splits their subnet (else
-   * the interface is a class of its own). Pair results are memoised per class pair.
+   * subnet, same groups, same kind of host, and private addresses that every CIDR of the design
+   * holds alike (when a CIDR cuts the subnet, the same answer for each CIDR that cuts it; an
+   * address outside its subnet, or a Lambda function, is a class of its own). Pair results are
+   * memoised per class pair.
    */
   peerClass: string;
   /** A small integer standing for `peerClass`, for memo keys. */

@@ -12,7 +12,7 @@
  */
 import { TrafficSet, type Address, type PortSet } from '../net/index.ts';
 import { replyPass } from './flow-traffic.ts';
-import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo, RuleInfo, SubnetInfo } from './compiled.ts';
+import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { resourceGrant } from './grants.ts';
 import { addressIn } from './plan-private.ts';
@@ -30,20 +30,6 @@ export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceIn
   return t;
 }
 
-/** Everything a resource could ever admit: its groups' ingress rules, within what the resource accepts. */
-export function capacity(ix: CompiledDesign, res: ResourceInfo): TrafficSet {
-  let memo = ix.memo.get('capacity') as Map<ResourceInfo, TrafficSet> | undefined;
-  if (!memo) ix.memo.set('capacity', (memo = new Map()));
-  let cap = memo.get(res);
-  if (!cap) {
-    cap = TrafficSet.empty();
-    for (const e of res.enis) for (const g of e.groups) for (const r of g.ingress) cap = cap.union(r.traffic);
-    cap = cap.intersect(destinationAllows(res));
-    memo.set(res, cap);
-  }
-  return cap;
-}
-
 const NONE = TrafficSet.empty();
 
 /** A host's bounds: facts of the design, kept on it for every later exposure. */
@@ -51,7 +37,7 @@ export function hostBounds(ix: CompiledDesign, host: ResourceInfo): HostBounds {
   let memo = ix.memo.get('host-bounds') as Map<ResourceInfo, HostBounds> | undefined;
   if (!memo) ix.memo.set('host-bounds', (memo = new Map()));
   let b = memo.get(host);
-  if (!b) memo.set(host, (b = new HostBounds(host)));
+  if (!b) memo.set(host, (b = new HostBounds(ix, host)));
   return b;
 }
 
@@ -62,7 +48,10 @@ export class HostBounds {
   private readonly sameVpc: boolean;
   private readonly v6: boolean;
 
-  constructor(readonly host: ResourceInfo) {
+  constructor(
+    private readonly ix: CompiledDesign,
+    readonly host: ResourceInfo,
+  ) {
     this.sameVpc = host.enis.every((e) => e.vpc === host.enis[0]?.vpc);
     this.v6 = host.enis.some((e) => e.private6);
   }
@@ -90,20 +79,40 @@ export class HostBounds {
     let out = NONE;
     for (const s of this.host.enis) {
       for (const family of v6 ? ([4, 6] as const) : ([4] as const)) {
-        const address = addressIn(s, family);
-        if (!address) continue;
-        let t = matchedUnion(d.groups, 'ingress', s, address);
-        if (s.subnet !== d.subnet && d.subnet.acl) {
-          // The destination subnet's ACL, both ways: the request in, and the reply out to the host's ephemeral ports.
-          const { inbound, outbound } = d.subnet.acl;
-          if (!t.isEmpty()) t = within(t, aclAllowedAll(inbound[family], address));
-          if (!t.isEmpty()) t = replied(t, aclAllowedAll(outbound[family], address), s.ephemeral);
-        }
+        const t = eniBound(this.ix, s, d, family);
         if (t !== out) out = joined(out, t);
       }
     }
     return out;
   }
+}
+
+/**
+ * What interface `s` can open toward `d` in its VPC, at most: per class of `s` (compiled.ts: alike
+ * to every rule, ACL entry and route) and shape of `d`, so hosts of one class share the work.
+ */
+function eniBound(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
+  // Per source class, by destination shape and family: array slots, not hashed keys.
+  let memo = ix.memo.get('eni-bounds') as Array<Array<TrafficSet | undefined>> | undefined;
+  if (!memo) ix.memo.set('eni-bounds', (memo = []));
+  const row = (memo[s.classId] ??= []);
+  const key = d.shape * 2 + (family === 6 ? 1 : 0);
+  let hit = row[key];
+  if (!hit) row[key] = hit = computeEniBound(s, d, family);
+  return hit;
+}
+
+function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
+  const address = addressIn(s, family);
+  if (!address) return NONE;
+  let t = matchedUnion(d.groups, 'ingress', s, address);
+  if (s.subnet !== d.subnet && d.subnet.acl) {
+    // The destination subnet's ACL, both ways: the request in, and the reply out to the host's ephemeral ports.
+    const { inbound, outbound } = d.subnet.acl;
+    if (!t.isEmpty()) t = within(t, aclAllowedAll(inbound[family], address));
+    if (!t.isEmpty()) t = replied(t, aclAllowedAll(outbound[family], address), s.ephemeral);
+  }
+  return t;
 }
 
 /** What the groups admit from interface `s` at `address` on private addresses (sgUnion's masked path). */

@@ -6,7 +6,8 @@
  */
 import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
-import { capacity } from './exposure-bounds.ts';
+import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
+import { matchesRule, type PeerMatch } from './peer-index.ts';
 
 /** Source addresses per family; undefined when the source is a resource (no address restriction). */
 export type Sources = Record<IpFamily, AddressSet> | undefined;
@@ -45,18 +46,32 @@ function rangesKey(s: AddressSet): string {
     .join(',');
 }
 
+/** Per resource and source set: the union of reports from sets that include it, as of `version`. */
+interface Known {
+  version: number;
+  traffic: TrafficSet | undefined;
+  /** Bounds found covered. */
+  proven: Set<TrafficSet>;
+  /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
+  open: readonly OpenRule[];
+}
+
 interface Report {
   sources: Sources;
   traffic: TrafficSet;
-  full: boolean;
 }
 
-/** What has been reported per resource, by source set. */
+/**
+ * What has been reported per resource, by source set. Exposure asks about hundreds of thousands of
+ * (resource, source set) pairs, one host's sources at a time: state is kept in arrays by the
+ * resource's position, per source set, with the last set's array at hand.
+ */
 export class Coverage {
-  private readonly byResource = new Map<ResourceInfo, Report[]>();
-  /** Per resource and source set: the union of reports from sets that include it, as of `version`. */
-  private readonly known = new Map<ResourceInfo, Map<Sources, { version: number; traffic: TrafficSet | undefined; proven: Set<TrafficSet> }>>();
-  private readonly versions = new Map<ResourceInfo, number>();
+  private readonly byResource: Array<Report[] | undefined> = [];
+  private readonly known = new Map<Sources, Array<Known | undefined>>();
+  private readonly versions: number[] = [];
+  private lastSources: Sources | null = null;
+  private lastKnown: Array<Known | undefined> = [];
 
   constructor(
     private readonly ix: CompiledDesign,
@@ -65,7 +80,7 @@ export class Coverage {
 
   /** Records traffic from sources; false when reports from sources that include them already cover it. */
   add(res: ResourceInfo, sources: Sources, traffic: TrafficSet): boolean {
-    const list = this.byResource.get(res) ?? [];
+    const list = this.byResource[res.index] ?? [];
     let same: Report | undefined;
     let known: TrafficSet | undefined;
     for (const c of list) {
@@ -77,13 +92,10 @@ export class Coverage {
     if (known !== undefined && !known.isEmpty() && known.containsSet(traffic)) return false;
     // Interned sets: a set with the same addresses is the same object.
     same ??= list.find((c) => this.pool.includes(c.sources, sources) && this.pool.includes(sources, c.sources));
-    const cap = capacity(this.ix, res);
-    if (same) {
-      same.traffic = same.traffic.union(traffic);
-      same.full = same.traffic.containsSet(cap);
-    } else list.push({ sources, traffic, full: traffic.containsSet(cap) });
-    this.byResource.set(res, list);
-    this.versions.set(res, (this.versions.get(res) ?? 0) + 1);
+    if (same) same.traffic = same.traffic.union(traffic);
+    else list.push({ sources, traffic });
+    this.byResource[res.index] = list;
+    this.versions[res.index] = (this.versions[res.index] ?? 0) + 1;
     return true;
   }
 
@@ -92,28 +104,56 @@ export class Coverage {
    * once found covered stays covered: those are remembered by identity.
    */
   covers(res: ResourceInfo, sources: Sources, bound: TrafficSet): boolean {
-    const list = this.byResource.get(res);
-    if (!list) return false;
-    let bySources = this.known.get(res);
-    if (!bySources) this.known.set(res, (bySources = new Map()));
-    let k = bySources.get(sources);
-    if (!k) bySources.set(sources, (k = { version: -1, traffic: undefined, proven: new Set() }));
+    const k = this.knownFor(res, sources);
+    if (!k) return false;
     if (k.proven.has(bound)) return true;
-    const version = this.versions.get(res) ?? 0;
-    if (k.version !== version) {
-      let t: TrafficSet | undefined;
-      for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
-      k.traffic = t;
-      k.version = version;
-    }
     if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
     k.proven.add(bound);
     return true;
   }
 
-  /** Whether reports from sources that include `sources` already hold everything `res` could admit. */
-  saturated(res: ResourceInfo, sources: Sources): boolean {
-    for (const c of this.byResource.get(res) ?? []) if (c.full && this.pool.includes(c.sources, sources)) return true;
+  /**
+   * Whether a host that `peer` describes could still add anything to `res` from `sources`: some
+   * ingress rule of the resource that may match the host is not yet held by what was reported
+   * (exposure-open-rules.ts). False settles the pair; true says nothing.
+   */
+  mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch): boolean {
+    const k = this.knownFor(res, sources);
+    const open = k ? k.open : ingressRules(this.ix, res);
+    for (const r of open) if (matchesRule(peer, r.number)) return true;
     return false;
+  }
+
+  /** The union of reports to `res` from sets that include `sources`, kept up to date; undefined before any report. */
+  private knownFor(res: ResourceInfo, sources: Sources): Known | undefined {
+    const list = this.byResource[res.index];
+    if (!list) return undefined;
+    if (this.lastSources !== sources) {
+      let bySources = this.known.get(sources);
+      if (!bySources) this.known.set(sources, (bySources = []));
+      this.lastSources = sources;
+      this.lastKnown = bySources;
+    }
+    let k = this.lastKnown[res.index];
+    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: new Set(), open: ingressRules(this.ix, res) };
+    const version = this.versions[res.index] ?? 0;
+    if (k.version !== version) {
+      let t: TrafficSet | undefined;
+      for (const c of list) if (this.pool.includes(c.sources, sources)) t = t === undefined ? c.traffic : t.union(c.traffic);
+      k.traffic = t;
+      k.version = version;
+      // The union only grows (reports grow; which sets include `sources` is fixed): a rule once held stays held.
+      if (t !== undefined && k.open.length > 0) k.open = k.open.filter((r) => !t.containsSet(r.traffic));
+    }
+    return k;
+  }
+
+  /**
+   * Whether reports from sources that include `sources` already hold every ingress rule of `res`
+   * that can admit anything: then nothing more can be added for it.
+   */
+  saturated(res: ResourceInfo, sources: Sources): boolean {
+    const k = this.knownFor(res, sources);
+    return k !== undefined && k.open.length === 0;
   }
 }

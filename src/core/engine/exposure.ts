@@ -21,7 +21,7 @@ import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
-import { possibleTargets } from './peer-index.ts';
+import { peerMatch, possibleTargets } from './peer-index.ts';
 import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
 import { hop, toEntry } from './exposure-entries.ts';
@@ -149,11 +149,13 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       }
       continue;
     }
-    // A pair is evaluated only when its upper bound (exposure-bounds.ts) leaves room for it to
-    // matter, so results are those of evaluating all.
+    // A pair is evaluated only when its upper bounds (the rules it may match:
+    // exposure-open-rules.ts; then exposure-bounds.ts) leave room for it to matter, so results
+    // are those of evaluating all.
     const bounds = hostBounds(ix, n.res);
+    const look = peerMatch(ix, n.res);
     for (const res of targetsOf(n)) {
-      if (skipped(n, res) || ancestors.includes(res) || coverage.saturated(res, n.sources)) continue;
+      if (skipped(n, res) || ancestors.includes(res) || !coverage.mayAdd(res, n.sources, look)) continue;
       const bound = bounds.toward(res);
       if (bound.isEmpty() || coverage.covers(res, n.sources, bound)) continue;
       const traffic = pairGrant(ix, n.res, res);

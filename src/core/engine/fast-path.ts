@@ -18,8 +18,8 @@ import { EPHEMERAL } from './compile.ts';
 
 const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();
-const CLASS_SPACE = 1 << 24;
-const classMemo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Map<number, TrafficSet>>>();
+/** Per asked traffic, per source class, by destination class and family (small integers: array slots, not hashed keys). */
+const classMemo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Array<TrafficSet | undefined>>>>();
 
 function acl(subnet: SubnetInfo, dir: 'inbound' | 'outbound', peer: Address): TrafficSet {
   const entries: AclEntryInfo[] | undefined = subnet.acl?.[dir][peer.family];
@@ -63,11 +63,12 @@ export function fastPairTraffic(
   if (!byPair) {
     let byAsked = classMemo.get(ix);
     if (!byAsked) classMemo.set(ix, (byAsked = new WeakMap()));
-    byAsked.set(asked, (byPair = new Map()));
+    byAsked.set(asked, (byPair = []));
   }
-  const key = (s.classId * CLASS_SPACE + d.classId) * 2 + (family === 6 ? 1 : 0);
-  let t = byPair.get(key);
-  if (!t) byPair.set(key, (t = classTraffic(ix, s, d, family, asked)));
+  const row = (byPair[s.classId] ??= []);
+  const key = d.classId * 2 + (family === 6 ? 1 : 0);
+  let t = row[key];
+  if (!t) row[key] = t = classTraffic(ix, s, d, family, asked);
   return intersect(t, pre);
 }
 

@@ -6,8 +6,8 @@
  */
 import { addressFromValue, PortSet, TrafficSet, type AddressSet, type IpFamily } from '../net/index.ts';
 import type { CompiledDesign, EniInfo, ResourceInfo } from './compiled.ts';
-import { resourceCandidates } from './candidates.ts';
 import { fastIngressTraffic, fastPairTraffic } from './fast-path.ts';
+import { crossPairTraffic } from './cross-path.ts';
 import { addressIn } from './plan-private.ts';
 import { destinationAllows } from './preconditions.ts';
 import type { End } from './endpoints.ts';
@@ -73,9 +73,8 @@ export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: Resour
       for (const d of dst.enis) {
         let t = fastPairTraffic(ix, src, s, dst, d, family, asked);
         if (t === undefined) {
-          t = TrafficSet.empty();
-          const one = (r: ResourceInfo, e: EniInfo): ResourceEnd => ({ kind: 'resource', res: r, enis: [e], label: r.label });
-          for (const c of resourceCandidates(ix, one(src, s), one(dst, d), family, asked, true)) if (c.run.blockedAt < 0) t = t.union(c.run.final.traffic);
+          // Across VPCs; resourceCandidates' pairs: both ends need an address of the family.
+          t = addressIn(s, family) && addressIn(d, family) ? crossPairTraffic(ix, src, s, dst, d, family, asked) : TrafficSet.empty();
         }
         if (!t.isEmpty()) parts.add(t);
       }

@@ -5,39 +5,62 @@
  * these, so their cost follows what is actually reachable rather than the square of the design.
  */
 import { cidrContainsAddress, type Address, type Cidr } from '../net/index.ts';
-import type { CompiledDesign, GroupInfo, ResourceInfo } from './compiled.ts';
+import type { CompiledDesign, GroupInfo, ResourceInfo, RuleInfo } from './compiled.ts';
+
+/** An ingress rule that can admit something, with the group it belongs to; numbered in `rules`. */
+interface IndexedRule {
+  rule: RuleInfo;
+  group: GroupInfo;
+}
 
 interface PeerIndex {
-  byReference: Map<string, GroupInfo[]>;
-  byCidr: Array<{ cidr: Cidr; groups: GroupInfo[] }>;
-  natAddresses: Address[];
+  rules: IndexedRule[];
+  numbers: Map<RuleInfo, number>;
+  byReference: Map<string, number[]>;
+  byCidr: Array<{ cidr: Cidr; rules: number[] }>;
+  /** The rules whose CIDRs hold a NAT gateway's public address (any host may be seen from one), as bits. */
+  natRules: Uint32Array;
   /** Resources in design order, and per group the bit set (32 resources a word) of the resources it is on. */
   resources: ResourceInfo[];
   membersOf: Map<GroupInfo, Uint32Array>;
 }
 
+/** Which of the design's ingress rules could match a resource as a peer: bits over the index's rule numbers. */
+export interface PeerMatch {
+  rules: Uint32Array;
+}
+
 function index(ix: CompiledDesign): PeerIndex {
   const hit = ix.memo.get('peer-index') as PeerIndex | undefined;
   if (hit) return hit;
-  const byReference = new Map<string, GroupInfo[]>();
-  const cidrs = new Map<string, { cidr: Cidr; groups: GroupInfo[] }>();
+  const rules: IndexedRule[] = [];
+  const numbers = new Map<RuleInfo, number>();
+  const byReference = new Map<string, number[]>();
+  const cidrs = new Map<string, { cidr: Cidr; rules: number[] }>();
   for (const g of ix.groups.values()) {
     for (const r of g.ingress) {
-      if (r.traffic.isEmpty()) continue;
+      if (r.traffic.isEmpty() || numbers.has(r)) continue;
+      // A reference that cannot match (stale, cross-Region, unknown) admits no one: sg-eval.ts.
+      if (r.ref && r.ref.status !== 'ok') continue;
+      const n = rules.length;
+      rules.push({ rule: r, group: g });
+      numbers.set(r, n);
       if (r.ref) {
-        if (r.ref.status !== 'ok') continue;
         const list = byReference.get(r.ref.groupId) ?? [];
-        if (!list.includes(g)) list.push(g);
+        list.push(n);
         byReference.set(r.ref.groupId, list);
       }
       for (const c of r.cidrs) {
-        const entry = cidrs.get(c.text) ?? { cidr: c, groups: [] };
-        if (!entry.groups.includes(g)) entry.groups.push(g);
+        const entry = cidrs.get(c.text) ?? { cidr: c, rules: [] };
+        entry.rules.push(n);
         cidrs.set(c.text, entry);
       }
     }
   }
   const natAddresses = [...ix.nats.values()].map((n) => n.publicIp).filter((a): a is Address => a !== undefined);
+  const byCidr = [...cidrs.values()];
+  const natRules = new Uint32Array((rules.length + 31) >>> 5);
+  for (const { cidr, rules: ns } of byCidr) if (natAddresses.some((a) => cidrContainsAddress(cidr, a))) for (const n of ns) setBit(natRules, n);
   const resources = [...ix.resources.values()];
   const words = (resources.length + 31) >>> 5;
   const membersOf = new Map<GroupInfo, Uint32Array>();
@@ -45,13 +68,55 @@ function index(ix: CompiledDesign): PeerIndex {
     const bits = new Uint32Array(words);
     for (const eni of ix.members.get(g.sg.id) ?? []) {
       const r = ix.resources.get(eni.resource.id);
-      if (r) bits[r.index >>> 5]! |= 1 << (r.index & 31);
+      if (r) setBit(bits, r.index);
     }
     membersOf.set(g, bits);
   }
-  const built = { byReference, byCidr: [...cidrs.values()], natAddresses, resources, membersOf };
+  const built = { rules, numbers, byReference, byCidr, natRules, resources, membersOf };
   ix.memo.set('peer-index', built);
   return built;
+}
+
+function setBit(bits: Uint32Array, n: number): void {
+  bits[n >>> 5]! |= 1 << (n & 31);
+}
+
+/** The rule's number in peerMatch's bits; -1 for a rule that admits no one. */
+export function ruleNumber(ix: CompiledDesign, rule: RuleInfo): number {
+  return index(ix).numbers.get(rule) ?? -1;
+}
+
+/** Whether the rule numbered `n` is among the peer's. */
+export function matchesRule(m: PeerMatch, n: number): boolean {
+  return n >= 0 && (m.rules[n >>> 5]! & (1 << (n & 31))) !== 0;
+}
+
+/**
+ * The ingress rules that could match `src`: references to its groups, and CIDRs holding an
+ * address it can be seen from (private, public, or a NAT gateway's).
+ */
+export function peerMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
+  let memo = matchMemo.get(ix);
+  if (!memo) matchMemo.set(ix, (memo = new Map()));
+  let hit = memo.get(src);
+  if (!hit) memo.set(src, (hit = computeMatch(ix, src)));
+  return hit;
+}
+
+const matchMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, PeerMatch>>();
+
+function computeMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
+  const idx = index(ix);
+  const rules = idx.natRules.slice();
+  const addresses: Address[] = [];
+  for (const e of src.enis) {
+    for (const id of e.groupIds) for (const n of idx.byReference.get(id) ?? []) setBit(rules, n);
+    for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
+  }
+  for (const { cidr, rules: ns } of idx.byCidr) {
+    if (addresses.some((a) => cidrContainsAddress(cidr, a))) for (const n of ns) setBit(rules, n);
+  }
+  return { rules };
 }
 
 /** Resources (other than `src`) whose groups could admit something from `src`, in design order. */
@@ -67,14 +132,10 @@ const targetsMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, ResourceInfo[]
 
 function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
   const idx = index(ix);
+  const { rules } = peerMatch(ix, src);
   const groups = new Set<GroupInfo>();
-  const addresses: Address[] = [...idx.natAddresses];
-  for (const e of src.enis) {
-    for (const id of e.groupIds) for (const g of idx.byReference.get(id) ?? []) groups.add(g);
-    for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
-  }
-  for (const { cidr, groups: gs } of idx.byCidr) {
-    if (addresses.some((a) => cidrContainsAddress(cidr, a))) for (const g of gs) groups.add(g);
+  for (let w = 0; w < rules.length; w++) {
+    for (let word = rules[w]!; word !== 0; word &= word - 1) groups.add(idx.rules[(w << 5) + 31 - Math.clz32(word & -word)]!.group);
   }
   // A bit set of resources, read back in design order: answers read the same whichever way they were found.
   const bits = new Uint32Array((idx.resources.length + 31) >>> 5);

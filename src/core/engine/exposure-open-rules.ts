@@ -1,0 +1,46 @@
+/**
+ * A second, cheaper upper bound for exposure's (host, resource) pairs, rule by rule. Whatever a
+ * host opens toward a resource passes one of the resource's ingress rules that matches the host
+ * as the resource sees it (peer-index.ts: a reference to one of its groups, or a CIDR holding an
+ * address it can be seen from). So once what has been reported to the resource holds the traffic
+ * of every such rule, the pair adds nothing, and neither its exact bound (exposure-bounds.ts) nor
+ * its grant need working out. On a dense design most pairs end there.
+ */
+import type { TrafficSet } from '../net/index.ts';
+import type { CompiledDesign, ResourceInfo, RuleInfo } from './compiled.ts';
+import { destinationAllows } from './preconditions.ts';
+import { intersect } from './sg-eval.ts';
+import { ruleNumber } from './peer-index.ts';
+
+/** One ingress rule of a resource, with what it admits there. */
+export interface OpenRule {
+  /** Its number in peer-index.ts (whose PeerMatch says which rules may match a host). */
+  number: number;
+  /** The rule's traffic within what the resource accepts at all (a load balancer: its listeners). */
+  traffic: TrafficSet;
+}
+
+/** The resource's ingress rules that can admit anything, once each (interfaces may share groups). */
+export function ingressRules(ix: CompiledDesign, res: ResourceInfo): readonly OpenRule[] {
+  let memo = ix.memo.get('ingress-rules') as Map<ResourceInfo, OpenRule[]> | undefined;
+  if (!memo) ix.memo.set('ingress-rules', (memo = new Map()));
+  let hit = memo.get(res);
+  if (hit) return hit;
+  hit = [];
+  const allows = destinationAllows(res);
+  const seen = new Set<RuleInfo>();
+  for (const e of res.enis) {
+    for (const g of e.groups) {
+      for (const rule of g.ingress) {
+        if (seen.has(rule)) continue;
+        seen.add(rule);
+        // Rules that admit no one (no traffic; a stale, cross-Region or unknown reference) have no number.
+        const number = ruleNumber(ix, rule);
+        const traffic = intersect(rule.traffic, allows);
+        if (number >= 0 && !traffic.isEmpty()) hit.push({ number, traffic });
+      }
+    }
+  }
+  memo.set(res, hit);
+  return hit;
+}
