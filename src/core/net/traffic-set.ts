@@ -94,11 +94,16 @@ export class TrafficSet {
 
   /** Traffic in either set. */
   union(other: TrafficSet): TrafficSet {
+    // A set that holds the other is the union: no new set (the engine unions many nested ones).
+    if (this.containsSet(other)) return this;
+    if (other.containsSet(this)) return other;
     return TrafficSet.build(this.whole.union(other.whole), (p) => this.portsFor(p).union(other.portsFor(p)));
   }
 
   /** Traffic in both sets. */
   intersect(other: TrafficSet): TrafficSet {
+    if (other.containsSet(this)) return this;
+    if (this.containsSet(other)) return other;
     return TrafficSet.build(this.whole.intersect(other.whole), (p) => this.portsFor(p).intersect(other.portsFor(p)));
   }
 
