@@ -14,12 +14,11 @@
  * 1,000 ENIs; a single query's cost growing about linearly with the number of rules. They are
  * measured and printed here, not asserted in tests.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { exposure, reach, reachMatrix } from '../src/core/engine/index.ts';
 import type { Endpoint, Flow } from '../src/core/engine/types.ts';
 import { validateDesign } from '../src/core/model/schema.ts';
 import type { Design } from '../src/core/model/types.ts';
+import { inChild as runChild, median, ms, table, timeMs, type Outcome as ChildOutcome } from './harness.ts';
 import { designStats, generateDesign, resourceIds, Rng, type DesignStats } from './generate-design.ts';
 
 const SEED = 20250611;
@@ -39,18 +38,6 @@ const REPEAT_UNDER_MS = 2_000;
 const INTERNET: Endpoint = { kind: 'internet' };
 
 // --- Timing -------------------------------------------------------------------------------------------
-
-function timeMs(fn: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -145,6 +132,11 @@ type Task =
   | { kind: 'reach'; enis: number; rulesPerGroup?: number }
   | { kind: 'exposure'; enis: number }
   | { kind: 'matrix'; enis: number };
+
+type Outcome = ChildOutcome<Results>;
+
+/** Runs a task in a child process; kills it at its time limit and keeps what it reported. */
+const inChild = (task: Task): Promise<Outcome> => runChild<Results>(import.meta.url, `--task=${JSON.stringify(task)}`, LIMIT[task.kind]);
 
 /** What tasks report; every field arrives as soon as it is measured. */
 interface Results {
@@ -247,41 +239,8 @@ function runTask(task: Task, report: (r: Results) => void): void {
   }
 }
 
-interface Outcome {
-  results: Results;
-  timedOut: boolean;
-  ms: number;
-}
-
-/** Runs a task in a child process; kills it at its time limit and keeps what it reported. */
-function inChild(task: Task): Promise<Outcome> {
-  const limit = LIMIT[task.kind];
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const results: Results = {};
-    const child = fork(fileURLToPath(import.meta.url), [`--task=${JSON.stringify(task)}`], { execArgv: process.execArgv, stdio: 'inherit' });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, limit);
-    child.on('message', (m: Results) => Object.assign(results, m));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!timedOut && code !== 0 && !results.error) results.error = `child exited with ${code}`;
-      resolve({ results, timedOut, ms: performance.now() - started });
-    });
-  });
-}
 
 // --- Formatting -----------------------------------------------------------------------------------------
-
-function ms(x: number): string {
-  if (x >= 100) return x.toFixed(0);
-  if (x >= 10) return x.toFixed(1);
-  if (x >= 1) return x.toFixed(2);
-  return x.toPrecision(2);
-}
 
 function ratio(x: number, floor: number | undefined): string {
   if (floor === undefined) return '';
@@ -290,11 +249,6 @@ function ratio(x: number, floor: number | undefined): string {
 }
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 /** A measured value with its ratio, or why there is none. */
 function cell(value: number | undefined, o: Outcome | undefined, floor: number | undefined, suffix = ''): string {

@@ -14,12 +14,11 @@
  * `npm run bench:lint -- --sizes=100,1000` picks the sizes. Each size runs in a child process with a time limit, so a slow rule shows up as "> limit"
  * instead of a benchmark that never ends; a size is skipped once a smaller one timed out.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { compile } from '../src/core/engine/index.ts';
 import { CATALOGUE, lintContext, runLint } from '../src/core/lint/index.ts';
 import { validateDesign } from '../src/core/model/schema.ts';
 import type { Design } from '../src/core/model/types.ts';
+import { inChild as runChild, median, ms, table, timeMs, type Outcome as ChildOutcome } from './harness.ts';
 import { designStats, generateDesign, type DesignStats } from './generate-design.ts';
 
 /** The seed of bench/engine.bench.ts, so both benchmarks talk about the same designs. */
@@ -39,6 +38,10 @@ interface RuleRow {
   findings: number;
 }
 
+type Outcome = ChildOutcome<Results>;
+
+const inChild = (enis: number): Promise<Outcome> => runChild<Results>(import.meta.url, `--enis=${enis}`, LIMIT_MS);
+
 interface Results {
   stats?: DesignStats;
   runLintCold?: number;
@@ -48,18 +51,6 @@ interface Results {
   bySeverity?: Record<string, number>;
   rules?: RuleRow[];
   error?: string;
-}
-
-function timeMs(fn: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function prepare(enis: number): { fresh: () => Design; stats: DesignStats } {
@@ -104,42 +95,6 @@ function runTask(enis: number, report: (r: Results) => void): void {
   }
 }
 
-interface Outcome {
-  results: Results;
-  timedOut: boolean;
-  ms: number;
-}
-
-function inChild(enis: number): Promise<Outcome> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const results: Results = {};
-    const child = fork(fileURLToPath(import.meta.url), [`--enis=${enis}`], { execArgv: process.execArgv, stdio: 'inherit' });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, LIMIT_MS);
-    child.on('message', (m: Results) => Object.assign(results, m));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!timedOut && code !== 0 && !results.error) results.error = `child exited with ${code}`;
-      resolve({ results, timedOut, ms: performance.now() - started });
-    });
-  });
-}
-
-function ms(x: number): string {
-  if (x >= 100) return x.toFixed(0);
-  if (x >= 10) return x.toFixed(1);
-  if (x >= 1) return x.toFixed(2);
-  return x.toPrecision(2);
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -50,8 +50,8 @@ function rangesKey(s: AddressSet): string {
 interface Known {
   version: number;
   traffic: TrafficSet | undefined;
-  /** Bounds found covered. */
-  proven: Set<TrafficSet>;
+  /** Bounds found covered (made on the first one: most pairs never get here). */
+  proven: Set<TrafficSet> | undefined;
   /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
   open: readonly OpenRule[];
 }
@@ -106,9 +106,9 @@ export class Coverage {
   covers(res: ResourceInfo, sources: Sources, bound: TrafficSet): boolean {
     const k = this.knownFor(res, sources);
     if (!k) return false;
-    if (k.proven.has(bound)) return true;
+    if (k.proven?.has(bound)) return true;
     if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
-    k.proven.add(bound);
+    (k.proven ??= new Set()).add(bound);
     return true;
   }
 
@@ -135,7 +135,7 @@ export class Coverage {
       this.lastKnown = bySources;
     }
     let k = this.lastKnown[res.index];
-    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: new Set(), open: ingressRules(this.ix, res) };
+    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: undefined, open: ingressRules(this.ix, res) };
     const version = this.versions[res.index] ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;

@@ -60,7 +60,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   const coverage = new Coverage(ix, pool);
   const offer = (res: ResourceInfo, traffic: TrafficSet, sources: Sources, chain: () => ChainHop[]) => {
     if (!coverage.add(res, sources, traffic)) return;
-    const shown = traffic.intersect(filter);
+    const shown = filter.isAll() ? traffic : traffic.intersect(filter);
     if (!shown.isEmpty()) result.entries.push(toEntry(res, shown, sources, chain(), full));
   };
 

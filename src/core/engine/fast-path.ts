@@ -20,6 +20,9 @@ const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();
 /** Per asked traffic, per source class, by destination class and family (small integers: array slots, not hashed keys). */
 const classMemo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Array<TrafficSet | undefined>>>>();
+let lastIx: CompiledDesign | undefined;
+let lastAsked: TrafficSet | undefined;
+let lastByPair: Array<Array<TrafficSet | undefined>> | undefined;
 
 function acl(subnet: SubnetInfo, dir: 'inbound' | 'outbound', peer: Address): TrafficSet {
   const entries: AclEntryInfo[] | undefined = subnet.acl?.[dir][peer.family];
@@ -59,12 +62,16 @@ export function fastPairTraffic(
   const pre = intersect(destinationAllows(dst), balancerAllows(src, dst, d));
   if (pre.isEmpty()) return pre;
   // The rest does not depend on which interfaces of their classes these are; `pre` commutes with it.
-  let byPair = classMemo.get(ix)?.get(asked);
+  // Exposure asks with one (design, traffic) tens of thousands of times in a row: the last table at hand.
+  let byPair = ix === lastIx && asked === lastAsked ? lastByPair : classMemo.get(ix)?.get(asked);
   if (!byPair) {
     let byAsked = classMemo.get(ix);
     if (!byAsked) classMemo.set(ix, (byAsked = new WeakMap()));
     byAsked.set(asked, (byPair = []));
   }
+  lastIx = ix;
+  lastAsked = asked;
+  lastByPair = byPair;
   const row = (byPair[s.classId] ??= []);
   const key = d.classId * 2 + (family === 6 ? 1 : 0);
   let t = row[key];

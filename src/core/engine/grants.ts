@@ -65,8 +65,10 @@ function eniClass(ix: CompiledDesign, src: ExternalEnd, dst: ResourceInfo, eni: 
 
 /** What a resource can open toward another (every interface pair, both families), or empty traffic. */
 export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: ResourceInfo, asked: TrafficSet): TrafficSet {
-  // Pair results are memoised objects: most pairs share one, so union only the distinct ones.
-  const parts = new Set<TrafficSet>();
+  // Pair results are memoised objects: most pairs share one, so union only the distinct ones
+  // (and build no set of them for the common case of one).
+  let first: TrafficSet | undefined;
+  let parts: Set<TrafficSet> | undefined;
   const v6 = src.enis.some((e) => e.private6) && dst.enis.some((e) => e.private6);
   for (const family of v6 ? ([4, 6] as const) : ([4] as const)) {
     for (const s of src.enis) {
@@ -76,10 +78,14 @@ export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: Resour
           // Across VPCs; resourceCandidates' pairs: both ends need an address of the family.
           t = addressIn(s, family) && addressIn(d, family) ? crossPairTraffic(ix, src, s, dst, d, family, asked) : TrafficSet.empty();
         }
-        if (!t.isEmpty()) parts.add(t);
+        if (t.isEmpty() || t === first) continue;
+        if (first === undefined) first = t;
+        else (parts ??= new Set([first])).add(t);
       }
     }
   }
+  if (first === undefined) return TrafficSet.empty();
+  if (parts === undefined) return first;
   let traffic = TrafficSet.empty();
   for (const t of parts) traffic = traffic.isEmpty() ? t : traffic.union(t);
   return traffic;

@@ -130,9 +130,32 @@ export function possibleTargets(ix: CompiledDesign, src: ResourceInfo): Resource
 
 const targetsMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, ResourceInfo[]>>();
 
+/** Per design, hosts whose PeerMatch bits are equal (most of one service are) by a hash of the bits. */
+const byBits = new WeakMap<CompiledDesign, Map<number, Array<{ rules: Uint32Array; targets: ResourceInfo[] }>>>();
+
 function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
-  const idx = index(ix);
   const { rules } = peerMatch(ix, src);
+  let shared = byBits.get(ix);
+  if (!shared) byBits.set(ix, (shared = new Map()));
+  let hash = 0x811c9dc5;
+  for (let w = 0; w < rules.length; w++) hash = Math.imul(hash ^ rules[w]!, 0x01000193);
+  let bucket = shared.get(hash);
+  if (!bucket) shared.set(hash, (bucket = []));
+  let entry = bucket.find((e) => sameBits(e.rules, rules));
+  if (!entry) bucket.push((entry = { rules, targets: admitting(ix, rules) }));
+  // The same answer for every host with these bits, less the host itself.
+  return entry.targets.includes(src) ? entry.targets.filter((r) => r !== src) : entry.targets;
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Resources with a group that one of the numbered rules belongs to, in design order. */
+function admitting(ix: CompiledDesign, rules: Uint32Array): ResourceInfo[] {
+  const idx = index(ix);
   const groups = new Set<GroupInfo>();
   for (let w = 0; w < rules.length; w++) {
     for (let word = rules[w]!; word !== 0; word &= word - 1) groups.add(idx.rules[(w << 5) + 31 - Math.clz32(word & -word)]!.group);
@@ -143,7 +166,6 @@ function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
     const m = idx.membersOf.get(g);
     if (m) for (let w = 0; w < bits.length; w++) bits[w]! |= m[w]!;
   }
-  bits[src.index >>> 5]! &= ~(1 << (src.index & 31));
   const out: ResourceInfo[] = [];
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w]!;

@@ -1,5 +1,5 @@
 /** A security-group chip: the group's name on its stable colour; optionally removable. */
-import { groupColour } from './group-colour.ts';
+import { useGroupColour } from './use-group-colour.ts';
 
 export interface ChipProps {
   groupId: string;
@@ -11,7 +11,7 @@ export interface ChipProps {
 }
 
 export function Chip({ groupId, name, size = 'sm', onRemove, removeLabel }: ChipProps) {
-  const colour = groupColour(groupId);
+  const colour = useGroupColour(groupId);
   const text = size === 'sm' ? 'text-[13px] px-2 py-px max-w-[6.75rem]' : 'text-sm px-2.5 py-0.5';
   return (
     <span

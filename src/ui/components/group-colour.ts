@@ -1,6 +1,8 @@
 /**
- * A stable colour per security group, derived from a hash of its id, from ten hues that stay
- * readable in both themes. Class names are literal so Tailwind generates them.
+ * A colour per security group from ten hues that stay readable in both themes. A design's groups
+ * take the hues in the design's order, so up to ten groups never share one (a hash alone gave
+ * WebSG and DBSG of the three-tier design two near-identical purples); an id outside the design
+ * falls back to a hash of it. Class names are literal so Tailwind generates them.
  */
 
 export interface GroupColour {
@@ -36,4 +38,18 @@ export function hashId(id: string): number {
 
 export function groupColour(groupId: string): GroupColour {
   return GROUP_COLOURS[hashId(groupId) % GROUP_COLOURS.length]!;
+}
+
+// Each design's groups object is immutable, so its order is worked out once.
+const orderOf = new WeakMap<object, Map<string, number>>();
+
+/** The colour of `groupId` among `groups` (a design's securityGroups): the n-th group takes the n-th hue. */
+export function groupColourIn(groups: Readonly<Record<string, unknown>>, groupId: string): GroupColour {
+  let order = orderOf.get(groups);
+  if (!order) {
+    order = new Map(Object.keys(groups).map((id, i) => [id, i]));
+    orderOf.set(groups, order);
+  }
+  const at = order.get(groupId);
+  return at === undefined ? groupColour(groupId) : GROUP_COLOURS[at % GROUP_COLOURS.length]!;
 }

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { addSecurityGroup, type Design } from '../../core/model/index.ts';
 import { newGroupIssue } from '../placement/group-name.ts';
-import { groupColour } from '../components/group-colour.ts';
+import { groupColourIn } from '../components/group-colour.ts';
 import { TextField } from '../components/TextField.tsx';
 import { designStore, useShallowStore, useStore } from '../store/index.ts';
 
@@ -60,7 +60,7 @@ export function SecurityGroupList() {
                         active ? 'bg-white font-semibold shadow-sm ring-1 ring-slate-300 dark:bg-slate-800 dark:ring-slate-600' : 'hover:bg-white/70 dark:hover:bg-slate-800/70'
                       }`}
                     >
-                      <span className={`size-3 shrink-0 rounded-full ${groupColour(r.id).swatch}`} aria-hidden="true" />
+                      <span className={`size-3 shrink-0 rounded-full ${groupColourIn(securityGroups, r.id).swatch}`} aria-hidden="true" />
                       <span className="min-w-0 flex-1 truncate">{r.name}</span>
                       <span className="shrink-0 text-[13px] text-slate-500 tabular-nums dark:text-slate-400">{r.members}</span>
                     </button>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { groupsOfResource } from '../../../core/model/index.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { groupColour } from '../../components/group-colour.ts';
+import { useGroupColour } from '../../components/use-group-colour.ts';
 import { resourceDetail, resourceIcon, resourceKindShort } from '../../placement/labels.ts';
 import { useShallowStore, useStore, type StoreState } from '../../store/index.ts';
 import type { DesignNode } from '../adapters/design-to-flow.ts';
@@ -28,11 +28,12 @@ export const ResourceNode = memo(function ResourceNode({ id, selected }: NodePro
     return r ? groupsOfResource(r) : [];
   });
   const focus = useStore((s) => groupFocus(s, id));
+  const focusColour = useGroupColour(focus && focus !== 'other' ? focus : '');
   if (!resource) return null;
   const eni = resource.enis[0];
   const detail = resourceDetail(resource);
   const extraSubnets = resource.enis.length - 1;
-  const ring = focus && focus !== 'other' ? `ring-4 ${groupColour(focus).ring}` : selected ? 'ring-3 ring-sky-600 dark:ring-sky-400' : 'ring-1 ring-slate-300 dark:ring-slate-600';
+  const ring = focus && focus !== 'other' ? `ring-4 ${focusColour.ring}` : selected ? 'ring-3 ring-sky-600 dark:ring-sky-400' : 'ring-1 ring-slate-300 dark:ring-slate-600';
   return (
     <div
       data-group-focus={focus === '' ? 'none' : focus === 'other' ? 'other' : 'member'}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeSecurityGroup, groupMembers, groupsReferencing, renameSecurityGroup, textIssue } from '../../../core/model/index.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { groupColour } from '../../components/group-colour.ts';
+import { groupColourIn } from '../../components/group-colour.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { removeEntity } from '../../placement/edits.ts';
 import { resourceKindLabel } from '../../placement/labels.ts';
@@ -30,7 +30,7 @@ export function GroupInspector({ id }: { id: string }) {
     <div className="flex flex-col gap-4">
       <InspectorHeading icon="shield" kind={group.isDefault ? 'Default security group' : 'Security group'} title={group.name} />
       <div className="flex items-center gap-2 text-[14px] text-slate-600 dark:text-slate-300">
-        <span className={`size-3 rounded-full ${groupColour(id).swatch}`} aria-hidden="true" />
+        <span className={`size-3 rounded-full ${groupColourIn(design.securityGroups, id).swatch}`} aria-hidden="true" />
         Members are outlined in this colour on the canvas.
       </div>
       {group.isDefault ? (
