@@ -24,6 +24,7 @@ import { parseInput, type BundleInput } from './parse.ts';
 import { importPeerings } from './peerings.ts';
 import { importPrefixLists } from './prefix-lists.ts';
 import { importDatabases } from './rds.ts';
+import { readFunctionTags, readTagDescriptions } from './resource-tags.ts';
 import { guessRegion, isRegionName } from './region.ts';
 import { importRouteTables } from './route-tables.ts';
 import { importSecurityGroups } from './security-groups.ts';
@@ -55,9 +56,9 @@ function build(sections: Sections, options: ImportOptions): Result<ImportedBundl
   // Resources claim their interfaces first; what no resource claims is decided last.
   const interfaces = readInterfaces(lists.NetworkInterfaces, ctx);
   importInstances(lists.Reservations, interfaces, ctx);
-  importLoadBalancers(lists.LoadBalancers, interfaces, ctx);
+  importLoadBalancers(lists.LoadBalancers, interfaces, ctx, readTagDescriptions(lists.TagDescriptions, ctx));
   importDatabases(lists.DBInstances, interfaces, ctx);
-  importFunctions(lists.Functions, interfaces, ctx);
+  importFunctions(lists.Functions, interfaces, ctx, readFunctionTags(sections.functionTags, ctx));
   importStandaloneInterfaces(interfaces, ctx);
   importListeners(lists.TargetGroups, sections.targetHealth, lists.Listeners, ctx);
   return finalise(ctx);

@@ -1,6 +1,6 @@
 /** The collector script as text, and run without AWS: syntax, read-only commands, quoting, arguments. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('collector script', () => {
 
   it('only describes, lists and gets', () => {
     const calls = [...script.matchAll(/\b(?:save "?[\w$-]+"? (?:required|optional)|ids) (ec2|elbv2|rds|lambda) ([a-z-]+)/g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(calls.length).toBeGreaterThanOrEqual(22);
+    expect(calls.length).toBeGreaterThanOrEqual(24);
     for (const call of calls) expect(call).toMatch(/ (describe|list|get)-/);
     for (const command of [
       'ec2 describe-vpcs', 'ec2 describe-subnets', 'ec2 describe-route-tables', 'ec2 describe-internet-gateways',
@@ -39,7 +39,7 @@ describe('collector script', () => {
       'ec2 describe-security-groups', 'ec2 describe-security-group-rules', 'ec2 describe-instances',
       'ec2 describe-network-interfaces', 'ec2 describe-managed-prefix-lists', 'ec2 get-managed-prefix-list-entries',
       'elbv2 describe-load-balancers', 'elbv2 describe-listeners', 'elbv2 describe-target-groups',
-      'elbv2 describe-target-health', 'rds describe-db-instances', 'lambda list-functions',
+      'elbv2 describe-target-health', 'elbv2 describe-tags', 'rds describe-db-instances', 'lambda list-functions', 'lambda list-tags',
     ]) {
       expect(calls).toContain(command);
     }
@@ -69,6 +69,43 @@ describe('collector script', () => {
     if (spawnSync('sh', ['-c', 'PATH=/usr/bin:/bin command -v aws']).status !== 0) {
       expect(noAws).toMatchObject({ status: 1, stderr: expect.stringContaining('aws CLI is not installed') });
     }
+  });
+
+  it.skipIf(!bash)('reads tags 20 load balancers a call and per function with its ARN, and survives a refused list-tags', () => {
+    // A stand-in aws that logs its calls: 45 load balancers, two functions, list-tags refused for the second.
+    const fake = join(dir, 'fake-bin');
+    mkdirSync(fake, { recursive: true });
+    const lbs = Array.from({ length: 45 }, (_, i) => `arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/lb${i}/${i}`);
+    const fns = ['arn:aws:lambda:eu-west-1:1:function:one', 'arn:aws:lambda:eu-west-1:1:function:two'];
+    writeFileSync(
+      join(fake, 'aws'),
+      `#!/usr/bin/env bash
+[ "$1" = --version ] && { echo aws-cli/2.15.0; exit 0; }
+printf '%s\\n' "$*" >>"$CALLS"
+case "$*" in
+  *"elbv2 describe-load-balancers --query"*) echo "${lbs.join('\t')}" ;;
+  *"lambda list-functions --query"*) echo "${fns.join('\t')}" ;;
+  *"lambda list-tags --resource ${fns[1]} "*) echo "AccessDeniedException" >&2; exit 254 ;;
+  *"--output text"*) ;;
+  *) echo '{}' ;;
+esac
+`,
+      { mode: 0o755 },
+    );
+    const calls = join(dir, 'calls.log');
+    const out = join(dir, 'fake-bundle');
+    const r = run(script, ['-o', out], { PATH: `${fake}:/usr/bin:/bin`, CALLS: calls });
+    expect(r.status, r.stderr).toBe(0);
+    const log = readFileSync(calls, 'utf8').split('\n');
+    const tagCalls = log.filter((l) => l.startsWith('elbv2 describe-tags '));
+    expect(tagCalls.map((l) => l.split(' --region')[0]!.split(' ').slice(3))).toEqual([lbs.slice(0, 20), lbs.slice(20, 40), lbs.slice(40)]);
+    expect(log.filter((l) => l.startsWith('lambda list-functions --query'))).toEqual([expect.stringContaining('Functions[?VpcConfig.SubnetIds[0]].FunctionArn')]);
+    expect(log.filter((l) => l.startsWith('lambda list-tags '))).toEqual(fns.map((f) => expect.stringContaining(`--resource ${f} --query {FunctionArn: \`"${f}"\`, Tags: Tags}`)));
+    expect(r.stderr).toContain('aws lambda list-tags failed; skipped');
+    const files = readdirSync(out);
+    expect(files.filter((f) => /^(elbv2-describe-tags|lambda-list-tags)-/.test(f)).sort()).toEqual([
+      'elbv2-describe-tags-1.json', 'elbv2-describe-tags-2.json', 'elbv2-describe-tags-3.json', 'lambda-list-tags-1.json',
+    ]);
   });
 
   it.skipIf(!bash)('takes the Region from -r over REGION over the baked one', () => {

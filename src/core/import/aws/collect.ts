@@ -3,7 +3,7 @@
  * Region with the AWS CLI and writes a bundle folder the importer reads. It handles no
  * credentials (the CLI's own configuration does) and needs nothing but bash and the aws CLI: the
  * collector's additions (a target group's ARN beside its health, a prefix list's id beside its
- * entries, the Region) are made with the CLI's own --query, so jq or python are not required.
+ * entries, a function's ARN beside its tags, the Region) are made with the CLI's own --query, so jq or python are not required.
  */
 
 export interface CollectOptions {
@@ -164,10 +164,21 @@ for id in $(ids ec2 describe-managed-prefix-lists "PrefixLists[?OwnerId!='AWS'].
 done
 
 save elbv2-describe-load-balancers optional elbv2 describe-load-balancers
+LB_ARNS=()
 n=0
 for arn in $(ids elbv2 describe-load-balancers "LoadBalancers[?Type=='application'].LoadBalancerArn"); do
   n=$((n + 1))
   save "elbv2-describe-listeners-$n" optional elbv2 describe-listeners --load-balancer-arn "$arn"
+  LB_ARNS+=("$arn")
+done
+# describe-load-balancers prints no tags, and the Name tag is the only place a design name that is
+# not a valid load balancer name survives. describe-tags takes at most 20 ARNs a call.
+n=0
+i=0
+while [ "$i" -lt "\${#LB_ARNS[@]}" ]; do
+  n=$((n + 1))
+  save "elbv2-describe-tags-$n" optional elbv2 describe-tags --resource-arns "\${LB_ARNS[@]:i:20}"
+  i=$((i + 20))
 done
 save elbv2-describe-target-groups optional elbv2 describe-target-groups
 n=0
@@ -179,6 +190,14 @@ done
 
 save rds-describe-db-instances optional rds describe-db-instances
 save lambda-list-functions optional lambda list-functions
+# list-functions prints no tags either; list-tags does not name its function, so its ARN is added.
+# Only functions in a VPC are imported, so only theirs are read.
+n=0
+for arn in $(ids lambda list-functions "Functions[?VpcConfig.SubnetIds[0]].FunctionArn"); do
+  lit="$(literal "$arn")" || { note "skipping odd function ARN: $arn"; continue; }
+  n=$((n + 1))
+  save "lambda-list-tags-$n" optional lambda list-tags --resource "$arn" --query "{FunctionArn: $lit, Tags: Tags}"
+done
 
 note "wrote $FILES files to $OUT ($SKIPPED skipped); import that folder into Tierwise"
 printf '%s\\n' "$OUT"

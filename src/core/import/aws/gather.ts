@@ -3,7 +3,7 @@
  * bundle may be one file per command, one merged object, or any mix.
  */
 import { Cursor, describeValue } from './cursor.ts';
-import { DESCRIBE_KEYS, PREFIX_LIST_ENTRIES_KEY, recogniseJson, type DescribeKey } from './recognise.ts';
+import { DESCRIBE_KEYS, FUNCTION_TAGS_KEY, PREFIX_LIST_ENTRIES_KEY, recogniseJson, type DescribeKey } from './recognise.ts';
 
 /** Every describe list of the bundle, item by item, each item still knowing its file and path. */
 export interface Sections {
@@ -12,6 +12,8 @@ export interface Sections {
   targetHealth: Array<{ targetGroupArn: string | undefined; item: Cursor }>;
   /** get-managed-prefix-list-entries items with the list the collector named at the file's top. */
   prefixListEntries: Array<{ prefixListId: string; item: Cursor }>;
+  /** lambda list-tags maps (key to value) with the function the collector named at the file's top. */
+  functionTags: Array<{ functionArn: string | undefined; tags: Cursor }>;
   /** Region names the collector wrote at a file's top (`"Region": "eu-west-1"`). */
   regions: string[];
 }
@@ -25,7 +27,7 @@ const HINTS: Record<string, string> = {
 /** Sections with every list empty, ready for gatherInput. */
 export function emptySections(): Sections {
   const lists = Object.fromEntries(Object.keys(DESCRIBE_KEYS).map((k) => [k, [] as Cursor[]])) as unknown as Record<DescribeKey, Cursor[]>;
-  return { lists, targetHealth: [], prefixListEntries: [], regions: [] };
+  return { lists, targetHealth: [], prefixListEntries: [], functionTags: [], regions: [] };
 }
 
 /** Adds one input's lists to the sections; refuses a file that holds no describe output. */
@@ -56,6 +58,14 @@ export function gatherInput(root: Cursor, into: Sections): void {
     if (key === PREFIX_LIST_ENTRIES_KEY) {
       const prefixListId = root.id('PrefixListId');
       for (const item of root.objects(key)) into.prefixListEntries.push({ prefixListId, item });
+    } else if (key === FUNCTION_TAGS_KEY) {
+      const functionArn = root.optionalId('FunctionArn');
+      const tags = root.at(key);
+      if (tags.missing) continue;
+      if (typeof tags.value !== 'object' || Array.isArray(tags.value)) {
+        tags.fail(`should be an object of tag keys and values (what lambda list-tags prints), but it is ${describeValue(tags.value)}.`);
+      }
+      into.functionTags.push({ functionArn, tags });
     } else if (key === 'TargetHealthDescriptions') {
       const targetGroupArn = root.optionalId('TargetGroupArn');
       for (const item of root.objects(key)) into.targetHealth.push({ targetGroupArn, item });

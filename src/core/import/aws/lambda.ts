@@ -8,14 +8,15 @@ import type { Cursor } from './cursor.ts';
 import type { GroupRef, ImportContext, RawEni } from './context.ts';
 import type { InterfaceRecord } from './network-interfaces.ts';
 import { syntheticEni } from './enis.ts';
+import { tagsWith, type TagsByArn } from './resource-tags.ts';
 import { nameFrom, readTags } from './tags.ts';
 
 const PREFIX = 'AWS Lambda VPC ENI-';
 
 const strings = (list: Cursor[]): string[] => list.flatMap((c) => (typeof c.value === 'string' && c.value.trim() ? [c.value.trim()] : []));
 
-/** Imports list-functions: VPC functions only, with their ENIs. */
-export function importFunctions(items: Cursor[], interfaces: InterfaceRecord[], ctx: ImportContext): void {
+/** Imports list-functions: VPC functions only, with their ENIs and tags. */
+export function importFunctions(items: Cursor[], interfaces: InterfaceRecord[], ctx: ImportContext, tagsByArn: TagsByArn = new Map()): void {
   const functions: Array<{ item: Cursor; name: string; subnetIds: string[]; groups: GroupRef[]; enis: RawEni[] }> = [];
   let outside = 0;
   for (const item of items) {
@@ -46,7 +47,8 @@ export function importFunctions(items: Cursor[], interfaces: InterfaceRecord[], 
         f.enis.push(syntheticEni(`${f.name}-eni-${subnetId}`, subnetId, f.groups, `${PREFIX}${f.name} (synthesised)`, f.item));
       }
     }
-    const tags = readTags(f.item, ctx);
+    // list-functions prints no tags: they come from list-tags, filed under the function's ARN.
+    const tags = tagsWith(readTags(f.item, ctx), f.item.optionalId('FunctionArn'), tagsByArn);
     ctx.put('resources', ctx.resources, f.name, { kind: 'lambda', id: f.name, name: nameFrom(tags, f.name), enis: f.enis, ...(tags ? { tags } : {}), at: f.item }, f.item);
   }
   if (outside > 0) {

@@ -9,10 +9,11 @@ import type { GroupRef, ImportContext, RawEni } from './context.ts';
 import type { InterfaceRecord } from './network-interfaces.ts';
 import { arnResource } from './arn.ts';
 import { syntheticEni } from './enis.ts';
+import { tagsWith, type TagsByArn } from './resource-tags.ts';
 import { nameFrom, readTags } from './tags.ts';
 
-/** Imports application load balancers with their ENIs; listeners and target groups come later (listeners.ts). */
-export function importLoadBalancers(items: Cursor[], interfaces: InterfaceRecord[], ctx: ImportContext): void {
+/** Imports application load balancers with their ENIs and tags; listeners and target groups come later (listeners.ts). */
+export function importLoadBalancers(items: Cursor[], interfaces: InterfaceRecord[], ctx: ImportContext, tagsByArn: TagsByArn = new Map()): void {
   for (const item of items) {
     const arn = item.optionalId('LoadBalancerArn');
     const lbName = item.str('LoadBalancerName')?.trim();
@@ -37,7 +38,8 @@ export function importLoadBalancers(items: Cursor[], interfaces: InterfaceRecord
         enis.push(syntheticEni(`${id}-eni-${subnetId}`, subnetId, groups, `ELB ${id} (synthesised)`, item));
       }
     }
-    const tags = readTags(item, ctx);
+    // describe-load-balancers prints no tags: they come from describe-tags (resource-tags.ts).
+    const tags = tagsWith(readTags(item, ctx), arn, tagsByArn);
     const scheme = item.str('Scheme') === 'internal' ? 'internal' : 'internet-facing';
     const added = ctx.put('resources', ctx.resources, id, {
       kind: 'load-balancer',

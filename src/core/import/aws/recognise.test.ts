@@ -7,6 +7,13 @@ describe('recognising inputs by content', () => {
     expect(recogniseJson({ Reservations: [], Vpcs: null }).describeKeys).toEqual(['Vpcs', 'Reservations']);
     expect(recogniseJson({ PrefixListId: 'pl-1', Entries: [] }).describeKeys).toEqual(['Entries']);
     expect(recogniseJson({ Entries: [] }).kind).toBe('unknown');
+    expect(recogniseJson({ TagDescriptions: [] }).describeKeys).toEqual(['TagDescriptions']);
+    // lambda list-tags: a map, with or without the FunctionArn the collector adds; a Tags list alone is ec2 describe-tags.
+    expect(recogniseJson({ FunctionArn: 'arn:aws:lambda:eu-west-1:1:function:f', Tags: { Name: 'x' } }).describeKeys).toEqual(['Tags']);
+    expect(recogniseJson({ FunctionArn: 'arn', Tags: [] }).describeKeys).toEqual(['Tags']);
+    expect(recogniseJson({ Tags: {} }).describeKeys).toEqual(['Tags']);
+    expect(recogniseJson({ Tags: [] }).kind).toBe('unknown');
+    expect(recogniseJson({ Tags: null }).kind).toBe('unknown');
     for (const key of Object.keys(DESCRIBE_KEYS)) expect(recogniseJson({ [key]: [] }).kind).toBe('describe-bundle');
   });
 

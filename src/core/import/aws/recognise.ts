@@ -22,6 +22,7 @@ export const DESCRIBE_KEYS = {
   Listeners: 'aws elbv2 describe-listeners',
   TargetGroups: 'aws elbv2 describe-target-groups',
   TargetHealthDescriptions: 'aws elbv2 describe-target-health',
+  TagDescriptions: 'aws elbv2 describe-tags',
   DBInstances: 'aws rds describe-db-instances',
   Functions: 'aws lambda list-functions',
 } as const;
@@ -34,6 +35,13 @@ export type DescribeKey = keyof typeof DESCRIBE_KEYS;
  */
 export const PREFIX_LIST_ENTRIES_KEY = 'Entries';
 
+/**
+ * `Tags` is what lambda list-tags prints: a map of key to value naming no function (the collector
+ * adds a top-level `FunctionArn`). A top-level `Tags` counts beside `FunctionArn`, or alone when it
+ * is that map; a `Tags` list alone is some other command's (ec2 describe-tags) and is not read.
+ */
+export const FUNCTION_TAGS_KEY = 'Tags';
+
 export type InputKind =
   | 'describe-bundle'
   | 'design'
@@ -45,7 +53,7 @@ export type InputKind =
 
 export interface Recognition {
   kind: InputKind;
-  /** For a describe bundle: the describe keys found, in DESCRIBE_KEYS order (plus `Entries`). */
+  /** For a describe bundle: the describe keys found, in DESCRIBE_KEYS order (plus `Entries`, then `Tags`). */
   describeKeys: string[];
   /** Every top-level key of a JSON object (empty for other values), for messages about unknown input. */
   topLevelKeys: string[];
@@ -57,6 +65,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function describeKeysOf(json: Record<string, unknown>): string[] {
   const found: string[] = Object.keys(DESCRIBE_KEYS).filter((k) => Object.hasOwn(json, k));
   if (Object.hasOwn(json, PREFIX_LIST_ENTRIES_KEY) && Object.hasOwn(json, 'PrefixListId')) found.push(PREFIX_LIST_ENTRIES_KEY);
+  if (Object.hasOwn(json, FUNCTION_TAGS_KEY) && (Object.hasOwn(json, 'FunctionArn') || isObject(json[FUNCTION_TAGS_KEY]))) found.push(FUNCTION_TAGS_KEY);
   return found;
 }
 

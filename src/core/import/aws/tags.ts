@@ -4,7 +4,8 @@ import type { Cursor } from './cursor.ts';
 import type { ImportContext } from './context.ts';
 
 const TAG_KEYS = ['Tags', 'TagSet', 'TagList'] as const;
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that would reach Object.prototype in a Tags record. */
+export const RESERVED_TAG_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_TEXT = 255;
 
 /** The item's tags as a record, or undefined when it has none. */
@@ -15,7 +16,7 @@ export function readTags(item: Cursor, ctx: ImportContext): Tags | undefined {
     for (const tag of item.objects(key)) {
       const k = tag.str('Key');
       if (k === undefined) continue;
-      if (RESERVED.has(k)) {
+      if (RESERVED_TAG_KEYS.has(k)) {
         ctx.warn('import/tag-dropped', `the tag key ${JSON.stringify(k)} cannot be kept in a design; it was left out.`, tag.at('Key'));
         continue;
       }
