@@ -24,6 +24,7 @@ import { nodeTypes } from './node-types.ts';
 import { edgeTypes } from './edge-types.ts';
 import type { RuleFlowEdge } from './edges/RuleEdge.tsx';
 import { useRuleEdges } from './use-rule-edges.ts';
+import { usePlacedLabels } from './use-label-placement.ts';
 import { usePathEdges } from './use-path-edges.ts';
 import { PathLegend } from './PathLegend.tsx';
 import { SelectionPathActions } from './SelectionPathActions.tsx';
@@ -83,7 +84,8 @@ function FlowSurface() {
   const surface = useRef<HTMLDivElement>(null);
   const { fitView } = useReactFlow();
   const { onDragOver, onDrop } = usePaletteDrop(surface);
-  const { edges: ruleEdges, hiddenCount } = useRuleEdges();
+  const { edges: unplaced, hiddenCount } = useRuleEdges();
+  const ruleEdges = usePlacedLabels(unplaced, derived);
   const pathEdges = usePathEdges();
   const pathsOn = useStore((s) => s.pathsView !== null);
   const edges = useMemo(() => (pathEdges.length ? [...ruleEdges, ...pathEdges] : ruleEdges), [ruleEdges, pathEdges]);

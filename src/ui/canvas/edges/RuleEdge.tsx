@@ -1,10 +1,20 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { facingSide, ruleCurve, type Box } from './floating.ts';
+import { defaultLabelAt } from './label-placement.ts';
 import { designStore, useStore, type StoreState } from '../../store/index.ts';
 import { EdgeFindingBadge } from './EdgeFindingBadge.tsx'; // hook-in: finding badge (owned by wt/paths)
 
-export type RuleEdgeData = { label: string; labelled: boolean; groupIds: string[]; connection: string; lane: number; title: string };
+export type RuleEdgeData = {
+  label: string;
+  labelled: boolean;
+  groupIds: string[];
+  connection: string;
+  lane: number;
+  title: string;
+  /** Where along the curve the label sits, chosen clear of the cards (use-label-placement.ts). */
+  labelAt?: number;
+};
 export type RuleFlowEdge = Edge<RuleEdgeData, 'rule'>;
 
 /** 'on' when the selection (this connection, a group or a resource) is part of this edge, 'off' when something else is selected. */
@@ -32,8 +42,9 @@ export const RuleEdge = memo(function RuleEdge({ id, source, target, data, marke
   if (!sourceNode || !targetNode) return null;
   const from = facingSide(boxOf(sourceNode), boxOf(targetNode));
   const to = facingSide(boxOf(targetNode), boxOf(sourceNode));
-  // Several connections between the same two cards share the curve; their labels step along it.
-  const { path, labelX, labelY } = ruleCurve(from, to, 0.32 + Math.min(3, data?.lane ?? 0) * 0.16);
+  // Several connections between the same two cards share the curve; their labels step along it,
+  // or sit where the committed layout leaves them clear of the cards.
+  const { path, labelX, labelY } = ruleCurve(from, to, data?.labelAt ?? defaultLabelAt(data?.lane ?? 0));
   const stroke = focus === 'on' ? 'var(--tierwise-edge-on)' : 'var(--tierwise-edge)';
   return (
     <>
