@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runLint } from '../core/lint/index.ts';
-import { addRule, renameDesign, setLayout } from '../core/model/index.ts';
+import { runLint, type Finding } from '../core/lint/index.ts';
+import { addRule, renameDesign, setLayout, type Design } from '../core/model/index.ts';
 import { FIRST_VISIT_TEMPLATE } from '../core/templates/index.ts';
 import { designStore, openDesign } from '../ui/store/index.ts';
 import { startFindings } from './findings.ts';
@@ -53,5 +53,31 @@ describe('findings follow the network', () => {
     stop();
     vi.advanceTimersByTime(1000);
     expect(lint).not.toHaveBeenCalled();
+  });
+
+  it('with a linter that answers later: one run at a time, and findings of a network changed since are dropped', async () => {
+    const answers: Array<{ design: Design; resolve: (f: Finding[]) => void }> = [];
+    const lint = vi.fn((design: Design) => new Promise<Finding[]>((resolve) => answers.push({ design, resolve })));
+    stop = startFindings(designStore, lint, 200);
+    vi.advanceTimersByTime(200);
+    expect(lint).toHaveBeenCalledTimes(1);
+
+    // Two edits while the first run is out: no second run yet, one more once it answers.
+    const ssh = { match: { protocol: 'tcp' as const, ports: { from: 22, to: 22 } }, peer: { kind: 'cidr' as const, cidr: '0.0.0.0/0' } };
+    state().run(addRule, 'sg-db', 'ingress', ssh);
+    vi.advanceTimersByTime(200);
+    state().run(addRule, 'sg-app', 'ingress', ssh);
+    vi.advanceTimersByTime(200);
+    expect(lint).toHaveBeenCalledTimes(1);
+
+    const stale = { ...runLint(answers[0]!.design)[0]!, id: 'stale' };
+    answers[0]!.resolve([stale]);
+    await vi.waitFor(() => expect(lint).toHaveBeenCalledTimes(2));
+    expect(state().findings.some((f) => f.id === 'stale')).toBe(false);
+    expect(answers[1]!.design).toBe(state().design);
+
+    answers[1]!.resolve(runLint(answers[1]!.design));
+    await vi.waitFor(() => expect(state().findings.some((f) => f.ruleId === 'sg-admin-port-world' && f.message.startsWith('AppSG'))).toBe(true));
+    expect(lint).toHaveBeenCalledTimes(2);
   });
 });

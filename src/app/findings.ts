@@ -2,29 +2,66 @@
  * Findings follow the design: a store subscription, outside every action, that runs the linter a
  * moment after the network last changed. Analysis depends on the network only, so a change to the
  * layout alone (a drag committed on drop, a nudge) or to the design's name never re-runs it; and a
- * drag frame never touches the store at all.
+ * drag frame never touches the store at all. In the browser the linter runs in a web worker
+ * (lint-runner.ts), so a large design's second of checks never freezes the canvas.
  */
 import { runLint, type Finding } from '../core/lint/index.ts';
 import { ENTITY_COLLECTIONS, type Design } from '../core/model/index.ts';
 import type { designStore as Store } from '../ui/store/index.ts';
 import { probe } from '../ui/canvas/render-probe.ts';
+import { createLintRunner } from './lint-runner.ts';
 
 /** The network of a design: its entity collections by reference, without the layout. */
 export const networkOf = (d: Design): readonly unknown[] => ENTITY_COLLECTIONS.map((k) => d[k]);
 const sameNetwork = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function startFindings(store: typeof Store, lint: (d: Design) => Finding[] = runLint, delayMs = 200): () => void {
+/** Lints in a web worker where the browser has one, else here. */
+const defaultLint = (): Lint => (typeof Worker === 'undefined' ? runLint : createLintRunner());
+
+/** A linter: synchronous (tests, no worker) or answered later (the worker). */
+export type Lint = (d: Design) => Finding[] | Promise<Finding[]>;
+
+export function startFindings(store: typeof Store, lint: Lint = defaultLint(), delayMs = 200): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seen = networkOf(store.getState().design);
+  let stopped = false;
+  // One run at a time: edits made while the worker is busy ask for one more run when it is done,
+  // rather than queueing a run per edit behind it.
+  let busy = false;
+  let again = false;
   const run = () => {
     timer = undefined;
-    const s = store.getState();
+    if (busy) return void (again = true);
+    const design = store.getState().design;
+    const linted = networkOf(design);
     probe('lint');
+    const settle = () => {
+      busy = false;
+      if (again && !stopped) {
+        again = false;
+        run();
+      }
+    };
+    // Findings of a network that has changed since are dropped: the change has asked for its own run.
+    const current = () => !stopped && sameNetwork(linted, networkOf(store.getState().design));
+    const done = (findings: Finding[]) => {
+      if (current()) store.getState().setFindings(findings);
+      settle();
+    };
+    const fail = (e: unknown) => {
+      if (current()) {
+        store.getState().setFindings([]);
+        store.getState().notify(`The design checks failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      }
+      settle();
+    };
+    busy = true;
     try {
-      s.setFindings(lint(s.design));
+      const out = lint(design);
+      if (out instanceof Promise) out.then(done, fail);
+      else done(out);
     } catch (e) {
-      s.setFindings([]);
-      s.notify(`The design checks failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      fail(e);
     }
   };
   const schedule = () => {
@@ -40,6 +77,7 @@ export function startFindings(store: typeof Store, lint: (d: Design) => Finding[
   });
   schedule();
   return () => {
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
   };
