@@ -9,6 +9,8 @@ import type { Slice } from './types.ts';
 
 export interface FindingsSlice {
   findings: Finding[];
+  /** False until the first run of the checks has answered (the worker may still be starting). */
+  findingsReady: boolean;
   /** Per resource: "<worst severity>:<count>", a string so a node's selector compares by value. */
   findingBadges: Record<string, string>;
   setFindings: (findings: Finding[]) => void;
@@ -39,8 +41,9 @@ export function badgesOf(findings: readonly Finding[]): Record<string, string> {
 
 export const createFindingsSlice: Slice<FindingsSlice> = (set, get) => ({
   findings: [],
+  findingsReady: false,
   findingBadges: {},
-  setFindings: (findings) => set({ findings, findingBadges: badgesOf(findings) }),
+  setFindings: (findings) => set({ findings, findingsReady: true, findingBadges: badgesOf(findings) }),
   findingsOpen: false,
   setFindingsOpen: (findingsOpen) => set({ findingsOpen }),
   revealFinding: (finding) => {

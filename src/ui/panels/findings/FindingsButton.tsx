@@ -7,7 +7,9 @@ export function FindingsButton() {
   const count = useStore((s) => s.findings.length);
   const worst = useStore((s) => worstSeverity(s.findings));
   const open = useStore((s) => s.findingsOpen);
-  const label = count === 0 ? 'Findings: none' : `Findings: ${count}, worst ${worst}`;
+  // Before the first answer, "0" in green would claim a clean design nobody has checked yet.
+  const ready = useStore((s) => s.findingsReady);
+  const label = !ready ? 'Findings: checking the design' : count === 0 ? 'Findings: none' : `Findings: ${count}, worst ${worst}`;
   return (
     <button
       type="button"
@@ -23,10 +25,14 @@ export function FindingsButton() {
       <span
         data-testid="findings-count"
         className={`min-w-7 rounded-full px-2 py-px text-center text-[14px] font-semibold tabular-nums ${
-          worst ? `${SEVERITY_STYLE[worst].dot} ${worst === 'critical' ? 'text-white' : 'text-slate-950'} dark:text-slate-950` : 'bg-emerald-600 text-white'
+          !ready
+            ? 'bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300'
+            : worst
+              ? `${SEVERITY_STYLE[worst].dot} ${worst === 'critical' ? 'text-white' : 'text-slate-950'} dark:text-slate-950`
+              : 'bg-emerald-600 text-white'
         }`}
       >
-        {count}
+        {ready ? count : '…'}
       </span>
     </button>
   );
