@@ -5,22 +5,7 @@
  */
 import { runLint } from '../core/lint/index.ts';
 import type { Design } from '../core/model/index.ts';
-import { toPortable, type PortableFinding } from './portable-findings.ts';
+import { toPortable } from './portable-findings.ts';
+import { serveInWorker } from './worker-runner.ts';
 
-export interface LintRequest {
-  id: number;
-  design: Design;
-}
-
-export type LintReply = { id: number; findings: PortableFinding[] } | { id: number; error: string };
-
-addEventListener('message', (e: MessageEvent<LintRequest>) => {
-  const { id, design } = e.data;
-  let reply: LintReply;
-  try {
-    reply = { id, findings: runLint(design).map(toPortable) };
-  } catch (x) {
-    reply = { id, error: x instanceof Error ? x.message : String(x) };
-  }
-  postMessage(reply);
-});
+serveInWorker((design: Design) => runLint(design).map(toPortable));

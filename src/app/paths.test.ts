@@ -113,3 +113,24 @@ describe('paths follow the question and the network', () => {
     expect(compute).not.toHaveBeenCalled();
   });
 });
+
+describe('paths answered later (the worker)', () => {
+  it('runs one question at a time and drops an answer to a question asked since', async () => {
+    const answers: Array<() => void> = [];
+    const compute = vi.fn((d: Parameters<typeof computePaths>[0], q: Parameters<typeof computePaths>[1]) => new Promise<ReturnType<typeof computePaths>>((resolve) => answers.push(() => resolve(computePaths(d, q)))));
+    stop = startPaths(designStore, compute, 200, 30);
+    state().reachFrom({ kind: 'internet' });
+    vi.advanceTimersByTime(30);
+    expect(compute).toHaveBeenCalledTimes(1);
+    // A new question while the first is being answered waits for it rather than running beside it.
+    state().whoCanReach('db-1');
+    vi.advanceTimersByTime(30);
+    expect(compute).toHaveBeenCalledTimes(1);
+    answers[0]!();
+    await vi.waitFor(() => expect(compute).toHaveBeenCalledTimes(2));
+    // The first answer was for the old question: never shown.
+    expect(state().pathsView).toBeNull();
+    answers[1]!();
+    await vi.waitFor(() => expect(state().pathsView?.heading).toBe('Who can reach db-1?'));
+  });
+});

@@ -3,7 +3,9 @@
  * answers the Paths panel's question a moment after the network last changed (or right after the
  * question changed). Like the findings (findings.ts), it depends on the network only: a committed
  * drag, a nudge or a rename never re-runs it, and a drag frame never touches the store at all.
- * Nothing is computed while the panel is closed.
+ * Nothing is computed while the panel is closed. In the browser the analysis runs in a web worker
+ * (paths-worker.ts): one question at a time, and an answer to a question or a network that has
+ * changed since is dropped (the change has asked for its own).
  */
 import type { Design } from '../core/model/index.ts';
 import type { designStore as Store } from '../ui/store/index.ts';
@@ -11,30 +13,76 @@ import { computePaths, type PathsView } from '../ui/placement/paths/view.ts';
 import type { PathQuery } from '../ui/placement/paths/query.ts';
 import { probe } from '../ui/canvas/render-probe.ts';
 import { networkOf } from './findings.ts';
+import { createWorkerRunner } from './worker-runner.ts';
+import type { PathsRequest } from './paths-worker.ts';
+
+/** A path analysis: synchronous (tests, no worker) or answered later (the worker). */
+export type ComputePaths = (d: Design, q: PathQuery) => PathsView | Promise<PathsView>;
+
+const defaultCompute = (): ComputePaths => {
+  if (typeof Worker === 'undefined') return computePaths;
+  const run = createWorkerRunner<PathsRequest, PathsView>(
+    () => new Worker(new URL('./paths-worker.ts', import.meta.url), { type: 'module', name: 'tierwise-paths' }),
+    ({ design, query }) => computePaths(design, query),
+    // The view crossed as a copy: it carries the very query asked, which the panel matches by identity.
+    (view, { query }) => ({ ...view, query }),
+  );
+  return (design, query) => run({ design, query });
+};
 
 const sameNetwork = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function startPaths(
   store: typeof Store,
-  compute: (d: Design, q: PathQuery) => PathsView = computePaths,
+  compute: ComputePaths = defaultCompute(),
   delayMs = 200,
   questionDelayMs = 30,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seen = networkOf(store.getState().design);
+  let stopped = false;
+  let busy = false;
+  let again = false;
   const run = () => {
     timer = undefined;
+    if (busy) return void (again = true);
     const s = store.getState();
     if (!s.pathsOpen || !s.pathQuery) {
       if (s.pathsView) s.setPathsView(null);
       return;
     }
+    const { design, pathQuery: query } = s;
+    const asked = networkOf(design);
     probe('paths');
+    const current = () => {
+      const now = store.getState();
+      return !stopped && now.pathsOpen && now.pathQuery === query && sameNetwork(asked, networkOf(now.design));
+    };
+    const settle = () => {
+      busy = false;
+      if (again && !stopped) {
+        again = false;
+        run();
+      }
+    };
+    const done = (view: PathsView) => {
+      if (current()) store.getState().setPathsView(view);
+      settle();
+    };
+    const fail = (e: unknown) => {
+      if (current()) {
+        store.getState().setPathsView(null);
+        store.getState().notify(`The path analysis failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      }
+      settle();
+    };
+    busy = true;
     try {
-      s.setPathsView(compute(s.design, s.pathQuery));
+      const out = compute(design, query);
+      if (out instanceof Promise) out.then(done, fail);
+      else done(out);
     } catch (e) {
-      s.setPathsView(null);
-      s.notify(`The path analysis failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      fail(e);
     }
   };
   const schedule = (ms: number) => {
@@ -60,6 +108,7 @@ export function startPaths(
   });
   schedule(questionDelayMs);
   return () => {
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
   };
