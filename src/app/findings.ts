@@ -10,10 +10,11 @@ import { ENTITY_COLLECTIONS, type Design } from '../core/model/index.ts';
 import type { designStore as Store } from '../ui/store/index.ts';
 import { probe } from '../ui/canvas/render-probe.ts';
 import { createLintRunner } from './lint-runner.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 /** The network of a design: its entity collections by reference, without the layout. */
 export const networkOf = (d: Design): readonly unknown[] => ENTITY_COLLECTIONS.map((k) => d[k]);
-const sameNetwork = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const sameNetwork = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Lints in a web worker where the browser has one, else here. */
 const defaultLint = (): Lint => (typeof Worker === 'undefined' ? runLint : createLintRunner());
@@ -24,45 +25,24 @@ export type Lint = (d: Design) => Finding[] | Promise<Finding[]>;
 export function startFindings(store: typeof Store, lint: Lint = defaultLint(), delayMs = 200): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seen = networkOf(store.getState().design);
-  let stopped = false;
-  // One run at a time: edits made while the worker is busy ask for one more run when it is done,
-  // rather than queueing a run per edit behind it.
-  let busy = false;
-  let again = false;
-  const run = () => {
-    timer = undefined;
-    if (busy) return void (again = true);
+  const runs = oneAtATime<Finding[]>(() => {
     const design = store.getState().design;
     const linted = networkOf(design);
     probe('lint');
-    const settle = () => {
-      busy = false;
-      if (again && !stopped) {
-        again = false;
-        run();
-      }
-    };
-    // Findings of a network that has changed since are dropped: the change has asked for its own run.
-    const current = () => !stopped && sameNetwork(linted, networkOf(store.getState().design));
-    const done = (findings: Finding[]) => {
-      if (current()) store.getState().setFindings(findings);
-      settle();
-    };
-    const fail = (e: unknown) => {
-      if (current()) {
+    return {
+      compute: () => lint(design),
+      // Findings of a network that has changed since are dropped: the change has asked for its own run.
+      current: () => sameNetwork(linted, networkOf(store.getState().design)),
+      done: (findings) => store.getState().setFindings(findings),
+      fail: (e) => {
         store.getState().setFindings([]);
         store.getState().notify(`The design checks failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-      }
-      settle();
+      },
     };
-    busy = true;
-    try {
-      const out = lint(design);
-      if (out instanceof Promise) out.then(done, fail);
-      else done(out);
-    } catch (e) {
-      fail(e);
-    }
+  });
+  const run = () => {
+    timer = undefined;
+    runs.request();
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -77,7 +57,7 @@ export function startFindings(store: typeof Store, lint: Lint = defaultLint(), d
   });
   schedule();
   return () => {
-    stopped = true;
+    runs.stop();
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
   };

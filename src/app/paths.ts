@@ -12,8 +12,9 @@ import type { designStore as Store } from '../ui/store/index.ts';
 import { computePaths, type PathsView } from '../ui/placement/paths/view.ts';
 import type { PathQuery } from '../ui/placement/paths/query.ts';
 import { probe } from '../ui/canvas/render-probe.ts';
-import { networkOf } from './findings.ts';
+import { networkOf, sameNetwork } from './findings.ts';
 import { createWorkerRunner } from './worker-runner.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import type { PathsRequest } from './paths-worker.ts';
 
 /** A path analysis: synchronous (tests, no worker) or answered later (the worker). */
@@ -30,8 +31,6 @@ const defaultCompute = (): ComputePaths => {
   return (design, query) => run({ design, query });
 };
 
-const sameNetwork = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
 export function startPaths(
   store: typeof Store,
   compute: ComputePaths = defaultCompute(),
@@ -40,50 +39,31 @@ export function startPaths(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seen = networkOf(store.getState().design);
-  let stopped = false;
-  let busy = false;
-  let again = false;
-  const run = () => {
-    timer = undefined;
-    if (busy) return void (again = true);
+  const runs = oneAtATime<PathsView>(() => {
     const s = store.getState();
     if (!s.pathsOpen || !s.pathQuery) {
       if (s.pathsView) s.setPathsView(null);
-      return;
+      return undefined;
     }
     const { design, pathQuery: query } = s;
     const asked = networkOf(design);
     probe('paths');
-    const current = () => {
-      const now = store.getState();
-      return !stopped && now.pathsOpen && now.pathQuery === query && sameNetwork(asked, networkOf(now.design));
-    };
-    const settle = () => {
-      busy = false;
-      if (again && !stopped) {
-        again = false;
-        run();
-      }
-    };
-    const done = (view: PathsView) => {
-      if (current()) store.getState().setPathsView(view);
-      settle();
-    };
-    const fail = (e: unknown) => {
-      if (current()) {
+    return {
+      compute: () => compute(design, query),
+      current: () => {
+        const now = store.getState();
+        return now.pathsOpen && now.pathQuery === query && sameNetwork(asked, networkOf(now.design));
+      },
+      done: (view) => store.getState().setPathsView(view),
+      fail: (e) => {
         store.getState().setPathsView(null);
         store.getState().notify(`The path analysis failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-      }
-      settle();
+      },
     };
-    busy = true;
-    try {
-      const out = compute(design, query);
-      if (out instanceof Promise) out.then(done, fail);
-      else done(out);
-    } catch (e) {
-      fail(e);
-    }
+  });
+  const run = () => {
+    timer = undefined;
+    runs.request();
   };
   const schedule = (ms: number) => {
     if (timer !== undefined) clearTimeout(timer);
@@ -108,7 +88,7 @@ export function startPaths(
   });
   schedule(questionDelayMs);
   return () => {
-    stopped = true;
+    runs.stop();
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
   };
