@@ -31,9 +31,14 @@ function acl(subnet: SubnetInfo, dir: 'inbound' | 'outbound', peer: Address): Tr
 
 /** Results keyed by the identities of the sets that decide them: a tree of maps, one level per part. */
 type KeyTree = Map<object, KeyTree | TrafficSet>;
-const trees = new WeakMap<CompiledDesign, KeyTree>();
+/**
+ * One forest per kind of result: the pair and the ingress keys have different lengths and may
+ * start with the same sets, so in one tree a leaf of one would stand where the other has a level.
+ */
+const pairTrees = new WeakMap<CompiledDesign, KeyTree>();
+const ingressTrees = new WeakMap<CompiledDesign, KeyTree>();
 
-function memoised(ix: CompiledDesign, parts: object[], compute: () => TrafficSet): TrafficSet {
+function memoised(trees: WeakMap<CompiledDesign, KeyTree>, ix: CompiledDesign, parts: object[], compute: () => TrafficSet): TrafficSet {
   let node = trees.get(ix);
   if (!node) trees.set(ix, (node = new Map()));
   const last = parts.length - 1;
@@ -92,7 +97,7 @@ function classTraffic(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: IpFami
   const into = same ? ALL : acl(d.subnet, 'inbound', sA);
   const back = same ? ALL : acl(d.subnet, 'outbound', sA);
   const home = same ? ALL : acl(s.subnet, 'inbound', dA);
-  return memoised(ix, [asked, egress, out, into, ingress, back, home, s.ephemeral], () => {
+  return memoised(pairTrees, ix, [asked, egress, out, into, ingress, back, home, s.ephemeral], () => {
     let t = intersect(intersect(intersect(intersect(asked, egress), out), into), ingress);
     if (t.isEmpty()) return t;
     let ret = { tcp: s.ephemeral, udp: s.ephemeral };
@@ -118,7 +123,7 @@ export function fastIngressTraffic(ix: CompiledDesign, dst: ResourceInfo, d: Eni
   if (pre.isEmpty() || ingress.isEmpty()) return TrafficSet.empty();
   const into = acl(d.subnet, 'inbound', from);
   const back = acl(d.subnet, 'outbound', from);
-  return memoised(ix, [asked, pre, into, ingress, back, routeBack ? ALL : NONE], () => {
+  return memoised(ingressTrees, ix, [asked, pre, into, ingress, back, routeBack ? ALL : NONE], () => {
     const t = intersect(intersect(intersect(asked, pre), into), ingress);
     if (t.isEmpty()) return t;
     const answered = replyPass(t, { tcp: EPHEMERAL.wide, udp: EPHEMERAL.wide }, back, true).traffic;
