@@ -10,9 +10,9 @@
  * outside it gets through. Across VPCs the host may be seen from a public or NAT address, so the
  * bound there is everything the destination's groups admit.
  */
-import { TrafficSet, type Address, type PortSet } from '../net/index.ts';
+import { addressFromValue, TrafficSet, type Address, type Cidr, type PortSet } from '../net/index.ts';
 import { replyPass } from './flow-traffic.ts';
-import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
+import type { AclEntryInfo, CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { resourceGrant } from './grants.ts';
 import { addressIn } from './plan-private.ts';
@@ -43,8 +43,11 @@ export function hostBounds(ix: CompiledDesign, host: ResourceInfo): HostBounds {
 
 /** Upper bounds of one host's grants, cached per destination group list (most resources share a few). */
 export class HostBounds {
-  /** Per destination shape (subnet and group list; compiled.ts), for IPv4 only [0] or both families [1]. */
-  private readonly byShape: [Array<TrafficSet | undefined>, Array<TrafficSet | undefined>] = [[], []];
+  /**
+   * Per destination shape (subnet and group list; compiled.ts), for IPv4 only [0] or both families
+   * [1]; [2] and [3] likewise for destinations whose IPv4 address lies outside their subnet.
+   */
+  private readonly byShape: Array<Array<TrafficSet | undefined>> = [[], [], [], []];
   private readonly sameVpc: boolean;
   private readonly v6: boolean;
 
@@ -69,9 +72,9 @@ export class HostBounds {
   }
 
   private ofEni(d: EniInfo): TrafficSet {
-    const slot = d.private6 && this.v6 ? 1 : 0;
-    const row = this.byShape[slot];
-    return (row[d.shape] ??= this.compute(d, slot === 1));
+    const v6 = Boolean(d.private6 && this.v6);
+    const row = this.byShape[(v6 ? 1 : 0) + (inSubnet(d) ? 0 : 2)]!;
+    return (row[d.shape] ??= this.compute(d, v6));
   }
 
   private compute(d: EniInfo, v6: boolean): TrafficSet {
@@ -96,13 +99,21 @@ function eniBound(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: 4 | 6): Tr
   let memo = ix.memo.get('eni-bounds') as Array<Array<TrafficSet | undefined>> | undefined;
   if (!memo) ix.memo.set('eni-bounds', (memo = []));
   const row = (memo[s.classId] ??= []);
-  const key = d.shape * 2 + (family === 6 ? 1 : 0);
+  const block = inSubnet(d);
+  const key = d.shape * 4 + (family === 6 ? 1 : 0) + (block ? 0 : 2);
   let hit = row[key];
-  if (!hit) row[key] = hit = computeEniBound(s, d, family);
+  if (!hit) row[key] = hit = computeEniBound(s, d, family, block);
   return hit;
 }
 
-function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
+/** Whether the interface's IPv4 address (if any) lies in its subnet's block, as the subnet-wide bounds assume. */
+export function inSubnet(d: EniInfo): boolean {
+  const a = d.private4;
+  const b = d.subnet.cidr;
+  return a === undefined || (b.family === 4 && b.first <= a.value && a.value <= b.last);
+}
+
+function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6, inBlock: boolean): TrafficSet {
   const address = addressIn(s, family);
   if (!address) return NONE;
   let t = matchedUnion(d.groups, 'ingress', s, address);
@@ -112,7 +123,34 @@ function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
     if (!t.isEmpty()) t = within(t, aclAllowedAll(inbound[family], address));
     if (!t.isEmpty()) t = replied(t, aclAllowedAll(outbound[family], address), s.ephemeral);
   }
+  if (s.subnet !== d.subnet && s.subnet.acl && family === 4 && inBlock) {
+    // The host's own subnet ACL: the request out and the reply in, for any address of the destination's
+    // subnet (its interfaces share this memo slot). Each reply ACL is applied on all of the host's
+    // ephemeral ports, not on those the other left: a superset of the path's narrowing, as a bound may be.
+    const { inbound, outbound } = s.subnet.acl;
+    if (!t.isEmpty()) t = within(t, blockAllowed(outbound[4], d.subnet.cidr));
+    if (!t.isEmpty()) t = replied(t, blockAllowed(inbound[4], d.subnet.cidr), s.ephemeral);
+  }
   return t;
+}
+
+const ALL = TrafficSet.all();
+const blockMemo = new WeakMap<readonly AclEntryInfo[], WeakMap<Cidr, TrafficSet>>();
+
+/**
+ * What the entries allow for every address of `block` alike: exact when no entry's CIDR holds
+ * part of the block only (then each address matches the same entries); otherwise everything,
+ * which is still an upper bound.
+ */
+export function blockAllowed(entries: readonly AclEntryInfo[], block: Cidr): TrafficSet {
+  let row = blockMemo.get(entries);
+  if (!row) blockMemo.set(entries, (row = new WeakMap()));
+  let hit = row.get(block);
+  if (!hit) {
+    const cut = entries.some((e) => e.cidr.family === block.family && e.cidr.first <= block.last && block.first <= e.cidr.last && !(e.cidr.first <= block.first && block.last <= e.cidr.last));
+    row.set(block, (hit = cut || block.family !== 4 ? ALL : aclAllowedAll(entries, addressFromValue(4, block.first))));
+  }
+  return hit;
 }
 
 /** What the groups admit from interface `s` at `address` on private addresses (sgUnion's masked path). */
@@ -137,11 +175,11 @@ function everyIngress(groups: readonly GroupInfo[]): TrafficSet {
 const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
 const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
 
-function within(a: TrafficSet, b: TrafficSet): TrafficSet {
+export function within(a: TrafficSet, b: TrafficSet): TrafficSet {
   return b.isAll() ? a : memo2(withinMemo, a, b, () => intersect(a, b));
 }
 
-function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
+export function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
   if (a.isEmpty() || a === b) return b;
   if (b.isEmpty()) return a;
   return memo2(joinedMemo, a, b, () => a.union(b));
@@ -150,7 +188,7 @@ function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
 const repliedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, WeakMap<PortSet, TrafficSet>>>();
 
 /** What of `t` still gets its reply back through `allowed` to the client's ephemeral ports (replyPass, kept by identity). */
-function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet): TrafficSet {
+export function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet): TrafficSet {
   if (allowed.isAll()) return t;
   let byAllowed = repliedMemo.get(t);
   if (!byAllowed) repliedMemo.set(t, (byAllowed = new WeakMap()));

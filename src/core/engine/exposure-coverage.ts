@@ -8,6 +8,7 @@ import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { matchesRule, type PeerMatch } from './peer-index.ts';
+import { within } from './exposure-bounds.ts';
 
 /** Source addresses per family; undefined when the source is a resource (no address restriction). */
 export type Sources = Record<IpFamily, AddressSet> | undefined;
@@ -54,6 +55,8 @@ interface Known {
   proven: Set<TrafficSet> | undefined;
   /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
   open: readonly OpenRule[];
+  /** Per subnet cap (exposure-caps.ts): those of `open` whose traffic within the cap it does not hold yet, as of `version`. */
+  capped: Map<TrafficSet, { version: number; open: readonly OpenRule[] }> | undefined;
 }
 
 interface Report {
@@ -115,13 +118,46 @@ export class Coverage {
   /**
    * Whether a host that `peer` describes could still add anything to `res` from `sources`: some
    * ingress rule of the resource that may match the host is not yet held by what was reported
-   * (exposure-open-rules.ts). False settles the pair; true says nothing.
+   * (exposure-open-rules.ts), within `cap` of the pair when given (exposure-caps.ts: asked only
+   * for pairs the rules alone leave open). False settles the pair; true says nothing.
    */
-  mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch): boolean {
+  mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch, cap?: () => TrafficSet): boolean {
     const k = this.knownFor(res, sources);
-    const open = k ? k.open : ingressRules(this.ix, res);
+    if (!this.matchesOpen(k ? k.open : ingressRules(this.ix, res), peer)) return false;
+    if (!cap || !k || k.traffic === undefined) return true;
+    const c = cap();
+    return c.isAll() || this.matchesOpen(this.cappedOpen(k, c), peer);
+  }
+
+  /** The rules mayAdd looks for among a host's: those of `res` still open from `sources`, within `cap` once something was reported. */
+  openFor(res: ResourceInfo, sources: Sources, cap: () => TrafficSet): readonly OpenRule[] {
+    const k = this.knownFor(res, sources);
+    if (!k) return ingressRules(this.ix, res);
+    if (k.traffic === undefined || k.open.length === 0) return k.open;
+    const c = cap();
+    return c.isAll() ? k.open : this.cappedOpen(k, c);
+  }
+
+  /** A number that changes whenever something is reported to `res` (then openFor may answer less). */
+  changes(res: ResourceInfo): number {
+    return this.versions[res.index] ?? 0;
+  }
+
+  private matchesOpen(open: readonly OpenRule[], peer: PeerMatch): boolean {
     for (const r of open) if (matchesRule(peer, r.number)) return true;
     return false;
+  }
+
+  /** The open rules whose traffic within `cap` is not held yet (a subset of `open`: known traffic only grows). */
+  private cappedOpen(k: Known, cap: TrafficSet): readonly OpenRule[] {
+    let c = (k.capped ??= new Map()).get(cap);
+    if (!c) k.capped.set(cap, (c = { version: -1, open: k.open }));
+    if (c.version !== k.version) {
+      const t = k.traffic!;
+      c.open = c.open.filter((r: OpenRule) => !t.containsSet(within(r.traffic, cap)));
+      c.version = k.version;
+    }
+    return c.open;
   }
 
   /** The union of reports to `res` from sets that include `sources`, kept up to date; undefined before any report. */
@@ -135,7 +171,7 @@ export class Coverage {
       this.lastKnown = bySources;
     }
     let k = this.lastKnown[res.index];
-    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: undefined, open: ingressRules(this.ix, res) };
+    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: undefined, open: ingressRules(this.ix, res), capped: undefined };
     const version = this.versions[res.index] ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;

@@ -15,16 +15,17 @@
  */
 import { PortSet, PROTOCOL_TCP, TrafficSet } from '../net/index.ts';
 import type { Design, Listener } from '../model/types.ts';
-import type { ChainHop, Endpoint, ExposureOptions, ExposureResult } from './types.ts';
+import type { ChainHop, Endpoint, ExposureEntry, ExposureOptions, ExposureResult } from './types.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
-import { peerMatch, possibleTargets } from './peer-index.ts';
+import { possibleTargets } from './peer-index.ts';
 import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
 import { hop, toEntry } from './exposure-entries.ts';
+import { sweepReports, type BalancerEdge } from './exposure-report.ts';
 
 /** Something that can carry a chain further: a taken-over host, or a load balancer's listener. */
 interface Node {
@@ -37,12 +38,6 @@ interface Node {
   from?: { node: Node; traffic: TrafficSet; via?: string };
   direct?: { traffic: TrafficSet; via?: string };
   queued: boolean;
-}
-
-interface Edge {
-  to: ResourceInfo;
-  traffic: TrafficSet;
-  via?: string;
 }
 
 /** Every resource the source can reach, with what traffic, from which addresses, and how. */
@@ -58,10 +53,15 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   const full: Sources = src.kind === 'external' ? src.sets : undefined;
   const pool = new SourcePool();
   const coverage = new Coverage(ix, pool);
-  const offer = (res: ResourceInfo, traffic: TrafficSet, sources: Sources, chain: () => ChainHop[]) => {
-    if (!coverage.add(res, sources, traffic)) return;
+  /** The entry for what `sources` reach `res` with, unless earlier entries hold it or `flow` filters it all out. */
+  const admit = (res: ResourceInfo, traffic: TrafficSet, sources: Sources, chain: () => ChainHop[]): ExposureEntry | undefined => {
+    if (!coverage.add(res, sources, traffic)) return undefined;
     const shown = filter.isAll() ? traffic : traffic.intersect(filter);
-    if (!shown.isEmpty()) result.entries.push(toEntry(res, shown, sources, chain(), full));
+    return shown.isEmpty() ? undefined : toEntry(res, shown, sources, chain(), full);
+  };
+  const offer = (res: ResourceInfo, traffic: TrafficSet, sources: Sources, chain: () => ChainHop[]) => {
+    const entry = admit(res, traffic, sources, chain);
+    if (entry) result.entries.push(entry);
   };
 
   // Hosts are keyed by their resource, listeners by the listener.
@@ -114,7 +114,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   /** What a host may open toward, in design order (itself and Lambda functions left out). */
   const targetsOf = (n: Node) => possibleTargets(ix, n.res);
   const skipped = (n: Node, res: ResourceInfo) => res === n.res || res === origin || res.resource.kind === 'lambda';
-  const balancer = new Map<Node, Edge[]>();
+  const balancer = new Map<Node, BalancerEdge[]>();
   const balancerOf = (n: Node) => {
     let e = balancer.get(n);
     if (!e) balancer.set(n, (e = balancerEdges(ix, n.res, n.listener!)));
@@ -138,30 +138,23 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       if (!traffic.isEmpty()) along(res, traffic);
     }
   }
-  for (const n of order) {
-    const ancestors = lineage(n).map((x) => x.res);
-    const report = (to: ResourceInfo, traffic: TrafficSet, via?: string) =>
-      offer(to, traffic, n.sources, () => [...chainOf(n, sourceId), hop(n.res.resource.id, to, traffic, via)]);
-    if (n.listener) {
-      for (const e of balancerOf(n)) {
-        if (e.to === origin || ancestors.includes(e.to) || coverage.saturated(e.to, n.sources)) continue;
-        report(e.to, e.traffic, e.via);
-      }
-      continue;
-    }
-    // A pair is evaluated only when its upper bounds (the rules it may match:
-    // exposure-open-rules.ts; then exposure-bounds.ts) leave room for it to matter, so results
-    // are those of evaluating all.
-    const bounds = hostBounds(ix, n.res);
-    const look = peerMatch(ix, n.res);
-    for (const res of targetsOf(n)) {
-      if (skipped(n, res) || ancestors.includes(res) || !coverage.mayAdd(res, n.sources, look)) continue;
-      const bound = bounds.toward(res);
-      if (bound.isEmpty() || coverage.covers(res, n.sources, bound)) continue;
-      const traffic = pairGrant(ix, n.res, res);
-      if (!traffic.isEmpty()) report(res, traffic);
-    }
-  }
+  // Then each node reports what it reaches. A pair is evaluated only when its upper bounds (the
+  // rules it may match, within its subnet cap: exposure-open-rules.ts, exposure-caps.ts; then
+  // exposure-bounds.ts) leave room for it to matter, so results are those of evaluating all.
+  const ancestors: Array<ResourceInfo[] | undefined> = [];
+  const reported = sweepReports({
+    ix,
+    coverage,
+    nodes: order,
+    origin,
+    ancestors: (at) => (ancestors[at] ??= lineage(order[at]!).map((x) => x.res)),
+    edges: (at) => balancerOf(order[at]!),
+    report: (at, to, traffic, via) => {
+      const n = order[at]!;
+      return admit(to, traffic, n.sources, () => [...chainOf(n, sourceId), hop(n.res.resource.id, to, traffic, via)]);
+    },
+  });
+  for (const entry of reported) result.entries.push(entry);
   return result;
 }
 
@@ -184,11 +177,11 @@ function chainOf(n: Node, sourceId: string): ChainHop[] {
 }
 
 /** A listener reached: the balancer's own connections to the listener's targets on their target port. */
-function balancerEdges(ix: CompiledDesign, lb: ResourceInfo, l: Listener): Edge[] {
+function balancerEdges(ix: CompiledDesign, lb: ResourceInfo, l: Listener): BalancerEdge[] {
   const r = lb.resource;
   if (r.kind !== 'load-balancer') return [];
   const tg = r.targetGroups.find((t) => t.id === l.targetGroupId);
-  const out: Edge[] = [];
+  const out: BalancerEdge[] = [];
   for (const t of tg?.targets ?? []) {
     const target = ix.resources.get(t.resourceId);
     if (!target) continue;
