@@ -64,6 +64,13 @@ interface HostClass {
   members: Uint32Array;
 }
 
+/** Toward resources of one subnet side, the classes with the same sources and the same cap, merged. */
+interface CapGroup {
+  sources: Sources;
+  cap: TrafficSet;
+  members: Uint32Array;
+}
+
 /** The entries the nodes report, in node order. */
 export function sweepReports(s: Sweep): ExposureEntry[] {
   const { ix, coverage, nodes, origin } = s;
@@ -104,7 +111,10 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
 
   const pending: Pending[] = [];
   const candidates = new Uint32Array(words);
-  const union = new Uint32Array(words);
+  const groupsBySide = new Map<number, CapGroup[]>();
+  // open()'s bits per distinct rule list, reused across calls.
+  const lists: Array<readonly OpenRule[]> = [];
+  const listBits: Uint32Array[] = [];
   for (const t of ix.resources.values()) {
     const edges = events[t.index];
     const rules = ingressRules(ix, t);
@@ -120,7 +130,7 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
       if (version !== seen && (seen < 0 || misses >= STALE_MISSES)) {
         seen = version;
         misses = 0;
-        open(t, classes, candidates, union);
+        open(t, version === 0);
       }
       const host = nextBit(candidates, cursor, nodes.length);
       const edge = edges?.[e];
@@ -154,24 +164,50 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
   pending.sort((a, b) => a.at - b.at || a.sub - b.sub);
   return pending.map((p) => p.entry);
 
-  /** The hosts an open rule of `t` matches, class by class: those mayAdd would not turn down now. */
-  function open(t: ResourceInfo, of: readonly HostClass[], out: Uint32Array, scratch: Uint32Array): void {
-    out.fill(0);
-    let last: readonly OpenRule[] | undefined;
-    for (const c of of) {
-      const rules = coverage.openFor(t, c.sources, () => subnetCap(ix, c.host, t));
+  /** Into `candidates`: the hosts an open rule of `t` matches, group by group: those mayAdd would not turn down now. */
+  function open(t: ResourceInfo, untold: boolean): void {
+    // Nothing reported to `t` yet: every host meets all of its rules, uncapped.
+    if (untold) return orRules(ingressRules(ix, t), candidates);
+    candidates.fill(0);
+    lists.length = 0;
+    for (const g of groupsFor(t)) {
+      const rules = coverage.openFor(t, g.sources, () => g.cap);
       if (rules.length === 0) continue;
-      // Classes mostly share one list (before any report, or under the same cap): OR its rules once.
-      if (rules !== last) {
-        last = rules;
-        scratch.fill(0);
-        for (const r of rules) {
-          const hosts = ruleHosts[r.number];
-          if (hosts) for (let w = 0; w < words; w++) scratch[w]! |= hosts[w]!;
-        }
+      // Groups often share a list (the same cap, or none): OR its rules once.
+      let k = lists.indexOf(rules);
+      if (k < 0) {
+        k = lists.length;
+        lists.push(rules);
+        orRules(rules, (listBits[k] ??= new Uint32Array(words)));
       }
-      for (let w = 0; w < words; w++) out[w]! |= scratch[w]! & c.members[w]!;
+      const bits = listBits[k]!;
+      for (let w = 0; w < words; w++) candidates[w]! |= bits[w]! & g.members[w]!;
     }
+  }
+
+  function orRules(rules: readonly OpenRule[], out: Uint32Array): void {
+    out.fill(0);
+    for (const r of rules) {
+      const hosts = ruleHosts[r.number];
+      if (hosts) for (let w = 0; w < words; w++) out[w]! |= hosts[w]!;
+    }
+  }
+
+  /** The host classes merged by cap toward resources of `t`'s subnet side (caps depend on the sides only). */
+  function groupsFor(t: ResourceInfo): CapGroup[] {
+    const side = capSide(ix, t);
+    let groups = groupsBySide.get(side);
+    if (!groups) {
+      groups = [];
+      for (const c of classes) {
+        const cap = subnetCap(ix, c.host, t);
+        let g = groups.find((x) => x.sources === c.sources && x.cap === cap);
+        if (!g) groups.push((g = { sources: c.sources, cap, members: new Uint32Array(words) }));
+        for (let w = 0; w < words; w++) g.members[w]! |= c.members[w]!;
+      }
+      groupsBySide.set(side, groups);
+    }
+    return groups;
   }
 }
 
