@@ -21,7 +21,7 @@ import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
-import { possibleTargets } from './peer-index.ts';
+import { possibleTargetBits, possibleTargets } from './peer-index.ts';
 import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
 import { hop, toEntry } from './exposure-entries.ts';
@@ -80,6 +80,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     if (!grows(n, sources)) return;
     n.sources = pool.intern(!n.seen || sources === undefined || n.sources === undefined ? sources : { 4: n.sources[4].union(sources[4]), 6: n.sources[6].union(sources[6]) });
     n.seen = true;
+    grew(res);
     if (!n.queued) {
       n.queued = true;
       work.push(n);
@@ -98,6 +99,23 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     return r.kind === 'load-balancer' && r.listeners.some((l) => grows(nodes.get(l), sources));
   };
 
+  // Per source set that a node carried on: bits of the resources it can no longer grow (mayGrow
+  // false), kept up to date as nodes grow, so a host's loop only visits the others.
+  const settled = new Map<Sources, Uint32Array>();
+  const words = (ix.resources.size + 31) >>> 5;
+  const settledFor = (sources: Sources) => {
+    let bits = settled.get(sources);
+    if (!bits) {
+      settled.set(sources, (bits = new Uint32Array(words)));
+      for (const res of ix.resources.values()) if (!mayGrow(res, sources)) setBit(bits, res.index);
+    }
+    return bits;
+  };
+  /** After a node of `res` grew: whatever set it no longer grows for, it is settled for. */
+  function grew(res: ResourceInfo): void {
+    for (const [sources, bits] of settled) if (!mayGrow(res, sources)) setBit(bits, res.index);
+  }
+
   const direct = src.kind === 'external' ? [...ix.resources.values()] : possibleTargets(ix, src.res);
   for (const res of direct) {
     if (res.resource.kind === 'lambda' || res === origin) continue;
@@ -111,8 +129,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   }
   if (options.multiHop === false) return result;
 
-  /** What a host may open toward, in design order (itself and Lambda functions left out). */
-  const targetsOf = (n: Node) => possibleTargets(ix, n.res);
+  const resources = [...ix.resources.values()];
   const skipped = (n: Node, res: ResourceInfo) => res === n.res || res === origin || res.resource.kind === 'lambda';
   const balancer = new Map<Node, BalancerEdge[]>();
   const balancerOf = (n: Node) => {
@@ -131,11 +148,17 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       for (const e of balancerOf(n)) if (e.to !== origin) along(e.to, e.traffic, e.via);
       continue;
     }
+    // What the host may open toward (peer-index.ts), in design order, less what cannot grow.
     const bounds = hostBounds(ix, n.res);
-    for (const res of targetsOf(n)) {
-      if (skipped(n, res) || !mayGrow(res, n.sources) || bounds.toward(res).isEmpty()) continue;
-      const traffic = pairGrant(ix, n.res, res);
-      if (!traffic.isEmpty()) along(res, traffic);
+    const targets = possibleTargetBits(ix, n.res);
+    const done = settledFor(n.sources);
+    for (let w = 0; w < targets.length; w++) {
+      for (let word = targets[w]! & ~done[w]!; word !== 0; word &= word - 1) {
+        const res = resources[(w << 5) + 31 - Math.clz32(word & -word)]!;
+        if (skipped(n, res) || !mayGrow(res, n.sources) || bounds.toward(res).isEmpty()) continue;
+        const traffic = pairGrant(ix, n.res, res);
+        if (!traffic.isEmpty()) along(res, traffic);
+      }
     }
   }
   // Then each node reports what it reaches. A pair is evaluated only when its upper bounds (the
@@ -156,6 +179,10 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   });
   for (const entry of reported) result.entries.push(entry);
   return result;
+}
+
+function setBit(bits: Uint32Array, n: number): void {
+  bits[n >>> 5]! |= 1 << (n & 31);
 }
 
 function listenerTraffic(l: Listener): TrafficSet {

@@ -130,10 +130,17 @@ export function possibleTargets(ix: CompiledDesign, src: ResourceInfo): Resource
 
 const targetsMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, ResourceInfo[]>>();
 
-/** Per design, hosts whose PeerMatch bits are equal (most of one service are) by a hash of the bits. */
-const byBits = new WeakMap<CompiledDesign, Map<number, Array<{ rules: Uint32Array; targets: ResourceInfo[] }>>>();
+interface TargetEntry {
+  rules: Uint32Array;
+  /** Bits over design order (32 resources a word). */
+  bits: Uint32Array;
+  targets?: ResourceInfo[];
+}
 
-function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
+/** Per design, hosts whose PeerMatch bits are equal (most of one service are) by a hash of the bits. */
+const byBits = new WeakMap<CompiledDesign, Map<number, TargetEntry[]>>();
+
+function targetEntry(ix: CompiledDesign, src: ResourceInfo): TargetEntry {
   const { rules } = peerMatch(ix, src);
   let shared = byBits.get(ix);
   if (!shared) byBits.set(ix, (shared = new Map()));
@@ -142,9 +149,23 @@ function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
   let bucket = shared.get(hash);
   if (!bucket) shared.set(hash, (bucket = []));
   let entry = bucket.find((e) => sameBits(e.rules, rules));
-  if (!entry) bucket.push((entry = { rules, targets: admitting(ix, rules) }));
+  if (!entry) bucket.push((entry = { rules, bits: admitting(ix, rules) }));
+  return entry;
+}
+
+/**
+ * possibleTargets as bits over design order (a resource's `index`), `src` itself not left out;
+ * shared by every host with the same PeerMatch, so read-only.
+ */
+export function possibleTargetBits(ix: CompiledDesign, src: ResourceInfo): Uint32Array {
+  return targetEntry(ix, src).bits;
+}
+
+function computeTargets(ix: CompiledDesign, src: ResourceInfo): ResourceInfo[] {
+  const entry = targetEntry(ix, src);
+  const targets = (entry.targets ??= resourcesOf(ix, entry.bits));
   // The same answer for every host with these bits, less the host itself.
-  return entry.targets.includes(src) ? entry.targets.filter((r) => r !== src) : entry.targets;
+  return targets.includes(src) ? targets.filter((r) => r !== src) : targets;
 }
 
 function sameBits(a: Uint32Array, b: Uint32Array): boolean {
@@ -153,8 +174,8 @@ function sameBits(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-/** Resources with a group that one of the numbered rules belongs to, in design order. */
-function admitting(ix: CompiledDesign, rules: Uint32Array): ResourceInfo[] {
+/** Resources with a group that one of the numbered rules belongs to, as bits over design order. */
+function admitting(ix: CompiledDesign, rules: Uint32Array): Uint32Array {
   const idx = index(ix);
   const groups = new Set<GroupInfo>();
   for (let w = 0; w < rules.length; w++) {
@@ -166,6 +187,11 @@ function admitting(ix: CompiledDesign, rules: Uint32Array): ResourceInfo[] {
     const m = idx.membersOf.get(g);
     if (m) for (let w = 0; w < bits.length; w++) bits[w]! |= m[w]!;
   }
+  return bits;
+}
+
+function resourcesOf(ix: CompiledDesign, bits: Uint32Array): ResourceInfo[] {
+  const idx = index(ix);
   const out: ResourceInfo[] = [];
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w]!;
