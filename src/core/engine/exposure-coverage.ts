@@ -73,6 +73,8 @@ export class Coverage {
   private readonly byResource: Array<Report[] | undefined> = [];
   private readonly known = new Map<Sources, Array<Known | undefined>>();
   private readonly versions: number[] = [];
+  /** Per cap, by resource: its rules that the cap leaves something of (openFor before any report). */
+  private readonly untold = new Map<TrafficSet, Array<readonly OpenRule[] | undefined>>();
   private lastSources: Sources | null = null;
   private lastKnown: Array<Known | undefined> = [];
 
@@ -124,18 +126,27 @@ export class Coverage {
   mayAdd(res: ResourceInfo, sources: Sources, peer: PeerMatch, cap?: () => TrafficSet): boolean {
     const k = this.knownFor(res, sources);
     if (!this.matchesOpen(k ? k.open : ingressRules(this.ix, res), peer)) return false;
-    if (!cap || !k || k.traffic === undefined) return true;
-    const c = cap();
-    return c.isAll() || this.matchesOpen(this.cappedOpen(k, c), peer);
+    return !cap || this.matchesOpen(this.openFor(res, sources, cap), peer);
   }
 
-  /** The rules mayAdd looks for among a host's: those of `res` still open from `sources`, within `cap` once something was reported. */
+  /**
+   * The rules mayAdd looks for among a host's: those of `res` still open from `sources` whose
+   * traffic within `cap` is not empty and not held yet.
+   */
   openFor(res: ResourceInfo, sources: Sources, cap: () => TrafficSet): readonly OpenRule[] {
     const k = this.knownFor(res, sources);
-    if (!k) return ingressRules(this.ix, res);
-    if (k.traffic === undefined || k.open.length === 0) return k.open;
+    const open = k ? k.open : ingressRules(this.ix, res);
+    if (open.length === 0) return open;
     const c = cap();
-    return c.isAll() ? k.open : this.cappedOpen(k, c);
+    if (c.isAll()) return open;
+    return k && k.traffic !== undefined ? this.cappedOpen(k, c) : this.within(res, open, c);
+  }
+
+  /** The rules with some traffic within `cap`, before anything is held (`open` is then all of them). */
+  private within(res: ResourceInfo, open: readonly OpenRule[], cap: TrafficSet): readonly OpenRule[] {
+    let byCap = this.untold.get(cap);
+    if (!byCap) this.untold.set(cap, (byCap = []));
+    return (byCap[res.index] ??= open.filter((r) => !within(r.traffic, cap).isEmpty()));
   }
 
   /** A number that changes whenever something is reported to `res` (then openFor may answer less). */

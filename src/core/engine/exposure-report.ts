@@ -130,7 +130,7 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
       if (version !== seen && (seen < 0 || misses >= STALE_MISSES)) {
         seen = version;
         misses = 0;
-        open(t, version === 0);
+        open(t);
       }
       const host = nextBit(candidates, cursor, nodes.length);
       const edge = edges?.[e];
@@ -153,8 +153,6 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
         misses++;
         continue;
       }
-      const bound = (bounds[host] ??= hostBounds(ix, n.res)).toward(t);
-      if (bound.isEmpty() || coverage.covers(t, n.sources, bound)) continue;
       const traffic = pairGrant(ix, n.res, t);
       if (traffic.isEmpty()) continue;
       const entry = s.report(host, t, traffic);
@@ -165,9 +163,7 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
   return pending.map((p) => p.entry);
 
   /** Into `candidates`: the hosts an open rule of `t` matches, group by group: those mayAdd would not turn down now. */
-  function open(t: ResourceInfo, untold: boolean): void {
-    // Nothing reported to `t` yet: every host meets all of its rules, uncapped.
-    if (untold) return orRules(ingressRules(ix, t), candidates);
+  function open(t: ResourceInfo): void {
     candidates.fill(0);
     lists.length = 0;
     for (const g of groupsFor(t)) {
