@@ -18,6 +18,8 @@ interface PeerIndex {
   numbers: Map<RuleInfo, number>;
   byReference: Map<string, number[]>;
   byCidr: Array<{ cidr: Cidr; rules: number[] }>;
+  /** byCidr's IPv4 blocks as plain numbers ([first, last] per entry; NaN for IPv6), for computeMatch's hot loop. */
+  bounds4: Float64Array;
   /** The rules whose CIDRs hold a NAT gateway's public address (any host may be seen from one), as bits. */
   natRules: Uint32Array;
   /** Resources in design order, and per group the bit set (32 resources a word) of the resources it is on. */
@@ -72,7 +74,13 @@ function index(ix: CompiledDesign): PeerIndex {
     }
     membersOf.set(g, bits);
   }
-  const built = { rules, numbers, byReference, byCidr, natRules, resources, membersOf };
+  const bounds4 = new Float64Array(byCidr.length * 2).fill(NaN);
+  byCidr.forEach(({ cidr }, i) => {
+    if (cidr.family !== 4) return;
+    bounds4[2 * i] = Number(cidr.first);
+    bounds4[2 * i + 1] = Number(cidr.last);
+  });
+  const built = { rules, numbers, byReference, byCidr, bounds4, natRules, resources, membersOf };
   ix.memo.set('peer-index', built);
   return built;
 }
@@ -113,8 +121,19 @@ function computeMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
     for (const id of e.groupIds) for (const n of idx.byReference.get(id) ?? []) setBit(rules, n);
     for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
   }
-  for (const { cidr, rules: ns } of idx.byCidr) {
-    if (addresses.some((a) => cidrContainsAddress(cidr, a))) for (const n of ns) setBit(rules, n);
+  // IPv4 addresses as numbers against the blocks as numbers (exact: 32 bits); IPv6 by the bigints.
+  const v4 = addresses.filter((a) => a.family === 4).map((a) => Number(a.value));
+  const v6 = addresses.filter((a) => a.family === 6);
+  const { byCidr, bounds4 } = idx;
+  for (let i = 0; i < byCidr.length; i++) {
+    const { cidr, rules: ns } = byCidr[i]!;
+    let hit = false;
+    if (cidr.family === 4) {
+      const first = bounds4[2 * i]!;
+      const last = bounds4[2 * i + 1]!;
+      for (const a of v4) if (first <= a && a <= last) hit = true;
+    } else hit = v6.some((a) => cidrContainsAddress(cidr, a));
+    if (hit) for (const n of ns) setBit(rules, n);
   }
   return { rules };
 }
