@@ -47,6 +47,13 @@ function rangesKey(s: AddressSet): string {
     .join(',');
 }
 
+/** Open rules under one cap, with each one's traffic within the cap (worked out once: refiltered after every report). */
+interface Capped {
+  version: number;
+  open: readonly OpenRule[];
+  traffic: readonly TrafficSet[];
+}
+
 /** Per resource and source set: the union of reports from sets that include it, as of `version`. */
 interface Known {
   version: number;
@@ -56,7 +63,7 @@ interface Known {
   /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
   open: readonly OpenRule[];
   /** Per subnet cap (exposure-caps.ts): those of `open` whose traffic within the cap it does not hold yet, as of `version`. */
-  capped: Map<TrafficSet, { version: number; open: readonly OpenRule[] }> | undefined;
+  capped: Map<TrafficSet, Capped> | undefined;
 }
 
 interface Report {
@@ -73,8 +80,6 @@ export class Coverage {
   private readonly byResource: Array<Report[] | undefined> = [];
   private readonly known = new Map<Sources, Array<Known | undefined>>();
   private readonly versions: number[] = [];
-  /** Per cap, by resource: its rules that the cap leaves something of (openFor before any report). */
-  private readonly untold = new Map<TrafficSet, Array<readonly OpenRule[] | undefined>>();
   private lastSources: Sources | null = null;
   private lastKnown: Array<Known | undefined> = [];
 
@@ -144,8 +149,11 @@ export class Coverage {
 
   /** The rules with some traffic within `cap`, before anything is held (`open` is then all of them). */
   private within(res: ResourceInfo, open: readonly OpenRule[], cap: TrafficSet): readonly OpenRule[] {
-    let byCap = this.untold.get(cap);
-    if (!byCap) this.untold.set(cap, (byCap = []));
+    // A fact of the design (no report involved): kept on it for every later exposure.
+    let untold = this.ix.memo.get('capped-rules') as Map<TrafficSet, Array<readonly OpenRule[] | undefined>> | undefined;
+    if (!untold) this.ix.memo.set('capped-rules', (untold = new Map()));
+    let byCap = untold.get(cap);
+    if (!byCap) untold.set(cap, (byCap = []));
     return (byCap[res.index] ??= open.filter((r) => !within(r.traffic, cap).isEmpty()));
   }
 
@@ -162,10 +170,21 @@ export class Coverage {
   /** The open rules whose traffic within `cap` is not held yet (a subset of `open`: known traffic only grows). */
   private cappedOpen(k: Known, cap: TrafficSet): readonly OpenRule[] {
     let c = (k.capped ??= new Map()).get(cap);
-    if (!c) k.capped.set(cap, (c = { version: -1, open: k.open }));
+    if (!c) k.capped.set(cap, (c = { version: -1, open: k.open, traffic: k.open.map((r) => within(r.traffic, cap)) }));
     if (c.version !== k.version) {
-      const t = k.traffic!;
-      c.open = c.open.filter((r: OpenRule) => !t.containsSet(within(r.traffic, cap)));
+      const held = k.traffic!;
+      const open: OpenRule[] = [];
+      const traffic: TrafficSet[] = [];
+      for (let i = 0; i < c.open.length; i++) {
+        if (held.containsSet(c.traffic[i]!)) continue;
+        open.push(c.open[i]!);
+        traffic.push(c.traffic[i]!);
+      }
+      // The same list while nothing closed, so callers may keep what they built from it.
+      if (open.length < c.open.length) {
+        c.open = open;
+        c.traffic = traffic;
+      }
       c.version = k.version;
     }
     return c.open;
