@@ -20,11 +20,15 @@ interface PeerIndex {
   byCidr: Array<{ cidr: Cidr; rules: number[] }>;
   /** byCidr's IPv4 blocks as plain numbers ([first, last] per entry; NaN for IPv6), for computeMatch's hot loop. */
   bounds4: Float64Array;
+  /** Per byCidr entry, its rules as bits. */
+  masks: Uint32Array[];
   /** The rules whose CIDRs hold a NAT gateway's public address (any host may be seen from one), as bits. */
   natRules: Uint32Array;
   /** Resources in design order, and per group the bit set (32 resources a word) of the resources it is on. */
   resources: ResourceInfo[];
   membersOf: Map<GroupInfo, Uint32Array>;
+  /** Per rule number, the members (as above) of the group it belongs to: shared arrays, one per group. */
+  ruleMembers: Uint32Array[];
 }
 
 /** Which of the design's ingress rules could match a resource as a peer: bits over the index's rule numbers. */
@@ -80,7 +84,14 @@ function index(ix: CompiledDesign): PeerIndex {
     bounds4[2 * i] = Number(cidr.first);
     bounds4[2 * i + 1] = Number(cidr.last);
   });
-  const built = { rules, numbers, byReference, byCidr, bounds4, natRules, resources, membersOf };
+  const masks = byCidr.map(({ rules: ns }) => {
+    const m = new Uint32Array(natRules.length);
+    for (const n of ns) setBit(m, n);
+    return m;
+  });
+  const none = new Uint32Array(words);
+  const ruleMembers = rules.map((r) => membersOf.get(r.group) ?? none);
+  const built = { rules, numbers, byReference, byCidr, bounds4, masks, natRules, resources, membersOf, ruleMembers };
   ix.memo.set('peer-index', built);
   return built;
 }
@@ -116,26 +127,32 @@ const matchMemo = new WeakMap<CompiledDesign, Map<ResourceInfo, PeerMatch>>();
 function computeMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
   const idx = index(ix);
   const rules = idx.natRules.slice();
-  const addresses: Address[] = [];
+  const v4: number[] = [];
+  const v6: Address[] = [];
   for (const e of src.enis) {
     for (const id of e.groupIds) for (const n of idx.byReference.get(id) ?? []) setBit(rules, n);
-    for (const a of [e.private4, e.private6, e.public4]) if (a) addresses.push(a);
+    for (const a of [e.private4, e.private6, e.public4]) {
+      // IPv4 addresses as numbers against the blocks as numbers (exact: 32 bits); IPv6 by the bigints.
+      if (a?.family === 4) v4.push(Number(a.value));
+      else if (a) v6.push(a);
+    }
   }
-  // IPv4 addresses as numbers against the blocks as numbers (exact: 32 bits); IPv6 by the bigints.
-  const v4 = addresses.filter((a) => a.family === 4).map((a) => Number(a.value));
-  const v6 = addresses.filter((a) => a.family === 6);
-  const { byCidr, bounds4 } = idx;
+  const { byCidr, bounds4, masks } = idx;
   for (let i = 0; i < byCidr.length; i++) {
-    const { cidr, rules: ns } = byCidr[i]!;
     let hit = false;
-    if (cidr.family === 4) {
-      const first = bounds4[2 * i]!;
+    const first = bounds4[2 * i]!;
+    if (Number.isNaN(first)) hit = v6.some((a) => cidrContainsAddress(byCidr[i]!.cidr, a));
+    else {
       const last = bounds4[2 * i + 1]!;
-      for (const a of v4) if (first <= a && a <= last) hit = true;
-    } else hit = v6.some((a) => cidrContainsAddress(cidr, a));
-    if (hit) for (const n of ns) setBit(rules, n);
+      for (let j = 0; j < v4.length && !hit; j++) hit = first <= v4[j]! && v4[j]! <= last;
+    }
+    if (hit) orInto(rules, masks[i]!);
   }
   return { rules };
+}
+
+function orInto(bits: Uint32Array, m: Uint32Array): void {
+  for (let w = 0; w < m.length; w++) bits[w]! |= m[w]!;
 }
 
 /** Resources (other than `src`) whose groups could admit something from `src`, in design order. */
@@ -196,15 +213,17 @@ function sameBits(a: Uint32Array, b: Uint32Array): boolean {
 /** Resources with a group that one of the numbered rules belongs to, as bits over design order. */
 function admitting(ix: CompiledDesign, rules: Uint32Array): Uint32Array {
   const idx = index(ix);
-  const groups = new Set<GroupInfo>();
-  for (let w = 0; w < rules.length; w++) {
-    for (let word = rules[w]!; word !== 0; word &= word - 1) groups.add(idx.rules[(w << 5) + 31 - Math.clz32(word & -word)]!.group);
-  }
   // A bit set of resources, read back in design order: answers read the same whichever way they were found.
   const bits = new Uint32Array((idx.resources.length + 31) >>> 5);
-  for (const g of groups) {
-    const m = idx.membersOf.get(g);
-    if (m) for (let w = 0; w < bits.length; w++) bits[w]! |= m[w]!;
+  // Each group's members once (its rules share one array).
+  const done = new Set<Uint32Array>();
+  for (let w = 0; w < rules.length; w++) {
+    for (let word = rules[w]!; word !== 0; word &= word - 1) {
+      const m = idx.ruleMembers[(w << 5) + 31 - Math.clz32(word & -word)]!;
+      if (done.has(m)) continue;
+      done.add(m);
+      for (let i = 0; i < bits.length; i++) bits[i]! |= m[i]!;
+    }
   }
   return bits;
 }
