@@ -47,7 +47,7 @@ export class HostBounds {
    * Per destination shape (subnet and group list; compiled.ts), for IPv4 only [0] or both families
    * [1]; [2] and [3] likewise for destinations whose IPv4 address lies outside their subnet.
    */
-  private readonly byShape: Array<Array<TrafficSet | undefined>> = [[], [], [], []];
+  private readonly byShape = new Map<number, TrafficSet>();
   private readonly sameVpc: boolean;
   private readonly v6: boolean;
 
@@ -73,8 +73,11 @@ export class HostBounds {
 
   private ofEni(d: EniInfo): TrafficSet {
     const v6 = Boolean(d.private6 && this.v6);
-    const row = this.byShape[(v6 ? 1 : 0) + (inSubnet(d) ? 0 : 2)]!;
-    return (row[d.shape] ??= this.compute(d, v6));
+    // A map, not arrays by shape: a host meets few of the design's shapes.
+    const key = d.shape * 4 + (v6 ? 1 : 0) + (inSubnet(d) ? 0 : 2);
+    let hit = this.byShape.get(key);
+    if (!hit) this.byShape.set(key, (hit = this.compute(d, v6)));
+    return hit;
   }
 
   private compute(d: EniInfo, v6: boolean): TrafficSet {

@@ -63,6 +63,9 @@ function eniClass(ix: CompiledDesign, src: ExternalEnd, dst: ResourceInfo, eni: 
   return out;
 }
 
+const BOTH = [4, 6] as const;
+const V4_ONLY = [4] as const;
+
 /** What a resource can open toward another (every interface pair, both families), or empty traffic. */
 export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: ResourceInfo, asked: TrafficSet): TrafficSet {
   // Pair results are memoised objects: most pairs share one, so union only the distinct ones
@@ -70,7 +73,7 @@ export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: Resour
   let first: TrafficSet | undefined;
   let parts: Set<TrafficSet> | undefined;
   const v6 = src.enis.some((e) => e.private6) && dst.enis.some((e) => e.private6);
-  for (const family of v6 ? ([4, 6] as const) : ([4] as const)) {
+  for (const family of v6 ? BOTH : V4_ONLY) {
     for (const s of src.enis) {
       for (const d of dst.enis) {
         let t = fastPairTraffic(ix, src, s, dst, d, family, asked);
