@@ -17,8 +17,8 @@ import { crossClass } from './interface-classes.ts';
 import { balancerAllows, destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
 
-/** Per asked traffic, per source class, by destination class and family. */
-const memo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Array<TrafficSet | undefined>>>>();
+/** Per asked traffic, per source class, by destination class and family (a map: a class meets few classes). */
+const memo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Map<number, TrafficSet> | undefined>>>();
 
 /** What gets from `s` to `d` (in another VPC; both with an address of the family) of `asked`. */
 export function crossPairTraffic(ix: CompiledDesign, src: ResourceInfo, s: EniInfo, dst: ResourceInfo, d: EniInfo, family: IpFamily, asked: TrafficSet): TrafficSet {
@@ -28,9 +28,9 @@ export function crossPairTraffic(ix: CompiledDesign, src: ResourceInfo, s: EniIn
   if (!byAsked) memo.set(ix, (byAsked = new WeakMap()));
   let byPair = byAsked.get(asked);
   if (!byPair) byAsked.set(asked, (byPair = []));
-  const row = (byPair[crossClass(ix, s)] ??= []);
+  const row = (byPair[crossClass(ix, s)] ??= new Map());
   const key = crossClass(ix, d) * 2 + (family === 6 ? 1 : 0);
-  let t = row[key];
-  if (!t) row[key] = t = crossTraffic(ix, s, d, family, asked);
+  let t = row.get(key);
+  if (!t) row.set(key, (t = crossTraffic(ix, s, d, family, asked)));
   return intersect(t, pre);
 }

@@ -98,14 +98,14 @@ export class HostBounds {
  * to every rule, ACL entry and route) and shape of `d`, so hosts of one class share the work.
  */
 function eniBound(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: 4 | 6): TrafficSet {
-  // Per source class, by destination shape and family: array slots, not hashed keys.
-  let memo = ix.memo.get('eni-bounds') as Array<Array<TrafficSet | undefined>> | undefined;
+  // Per source class (array slots), by destination shape and family (a map: a class meets few shapes).
+  let memo = ix.memo.get('eni-bounds') as Array<Map<number, TrafficSet> | undefined> | undefined;
   if (!memo) ix.memo.set('eni-bounds', (memo = []));
-  const row = (memo[s.classId] ??= []);
+  const row = (memo[s.classId] ??= new Map());
   const block = inSubnet(d);
   const key = d.shape * 4 + (family === 6 ? 1 : 0) + (block ? 0 : 2);
-  let hit = row[key];
-  if (!hit) row[key] = hit = computeEniBound(s, d, family, block);
+  let hit = row.get(key);
+  if (!hit) row.set(key, (hit = computeEniBound(s, d, family, block)));
   return hit;
 }
 

@@ -165,6 +165,8 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   // rules it may match, within its subnet cap: exposure-open-rules.ts, exposure-caps.ts; then
   // exposure-bounds.ts) leave room for it to matter, so results are those of evaluating all.
   const ancestors: Array<ResourceInfo[] | undefined> = [];
+  // A node's chain is the same for all it reports: its hops are shared, each entry adds its last.
+  const chains: Array<ChainHop[] | undefined> = [];
   const reported = sweepReports({
     ix,
     coverage,
@@ -174,7 +176,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     edges: (at) => balancerOf(order[at]!),
     report: (at, to, traffic, via) => {
       const n = order[at]!;
-      return admit(to, traffic, n.sources, () => [...chainOf(n, sourceId), hop(n.res.resource.id, to, traffic, via)]);
+      return admit(to, traffic, n.sources, () => [...(chains[at] ??= chainOf(n, sourceId)), hop(n.res.resource.id, to, traffic, via)]);
     },
   });
   for (const entry of reported) result.entries.push(entry);

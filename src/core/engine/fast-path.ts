@@ -18,11 +18,14 @@ import { EPHEMERAL } from './compile.ts';
 
 const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();
-/** Per asked traffic, per source class, by destination class and family (small integers: array slots, not hashed keys). */
-const classMemo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Array<TrafficSet | undefined>>>>();
+/**
+ * Per asked traffic, per source class (array slots), by destination class and family (a map: a
+ * class meets few of the design's classes, and rows as long as the class count cost megabytes).
+ */
+const classMemo = new WeakMap<CompiledDesign, WeakMap<TrafficSet, Array<Map<number, TrafficSet> | undefined>>>();
 let lastIx: CompiledDesign | undefined;
 let lastAsked: TrafficSet | undefined;
-let lastByPair: Array<Array<TrafficSet | undefined>> | undefined;
+let lastByPair: Array<Map<number, TrafficSet> | undefined> | undefined;
 
 function acl(subnet: SubnetInfo, dir: 'inbound' | 'outbound', peer: Address): TrafficSet {
   const entries: AclEntryInfo[] | undefined = subnet.acl?.[dir][peer.family];
@@ -77,10 +80,10 @@ export function fastPairTraffic(
   lastIx = ix;
   lastAsked = asked;
   lastByPair = byPair;
-  const row = (byPair[s.classId] ??= []);
+  const row = (byPair[s.classId] ??= new Map());
   const key = d.classId * 2 + (family === 6 ? 1 : 0);
-  let t = row[key];
-  if (!t) row[key] = t = classTraffic(ix, s, d, family, asked);
+  let t = row.get(key);
+  if (!t) row.set(key, (t = classTraffic(ix, s, d, family, asked)));
   return intersect(t, pre);
 }
 

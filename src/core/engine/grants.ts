@@ -94,8 +94,19 @@ export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: Resour
   return traffic;
 }
 
-/** Machine form of traffic: per protocol number, inclusive ranges (ports, or icmp type*256+code); -1 for everything. */
+const rangesMemo = new WeakMap<TrafficSet, Record<number, Array<[number, number]>>>();
+
+/**
+ * Machine form of traffic: per protocol number, inclusive ranges (ports, or icmp type*256+code); -1
+ * for everything. One object per set (answers share it: read it, do not change it).
+ */
 export function trafficRanges(t: TrafficSet): Record<number, Array<[number, number]>> {
+  let hit = rangesMemo.get(t);
+  if (!hit) rangesMemo.set(t, (hit = computeRanges(t)));
+  return hit;
+}
+
+function computeRanges(t: TrafficSet): Record<number, Array<[number, number]>> {
   if (t.isAll()) return { [-1]: [[0, 65535]] };
   const out: Record<number, Array<[number, number]>> = {};
   for (const p of [6, 17, 1, 58]) {
