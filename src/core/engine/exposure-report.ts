@@ -16,7 +16,7 @@ import type { Listener } from '../model/types.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import type { ExposureEntry } from './types.ts';
 import { type Coverage, type Sources } from './exposure-coverage.ts';
-import { hostBounds, pairGrant, type HostBounds } from './exposure-bounds.ts';
+import { pairGrant } from './exposure-bounds.ts';
 import { capSide, subnetCap } from './exposure-caps.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { peerMatch, type PeerMatch } from './peer-index.ts';
@@ -76,7 +76,6 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
   const { ix, coverage, nodes, origin } = s;
   const words = (nodes.length + 31) >>> 5;
   const look: Array<PeerMatch | undefined> = [];
-  const bounds: Array<HostBounds | undefined> = [];
   /** Per rule number, the hosts (node positions) it may match. */
   const ruleHosts: Array<Uint32Array | undefined> = [];
   const classes: HostClass[] = [];

@@ -161,9 +161,9 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       }
     }
   }
-  // Then each node reports what it reaches. A pair is evaluated only when its upper bounds (the
-  // rules it may match, within its subnet cap: exposure-open-rules.ts, exposure-caps.ts; then
-  // exposure-bounds.ts) leave room for it to matter, so results are those of evaluating all.
+  // Then each node reports what it reaches (exposure-report.ts). A pair is evaluated only while an
+  // ingress rule of the resource that may match the host is open, within their subnet cap
+  // (exposure-open-rules.ts, exposure-caps.ts), so results are those of evaluating all.
   const ancestors: Array<ResourceInfo[] | undefined> = [];
   // A node's chain is the same for all it reports: its hops are shared, each entry adds its last.
   const chains: Array<ChainHop[] | undefined> = [];
