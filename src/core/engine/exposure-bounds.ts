@@ -179,12 +179,15 @@ const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
 const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
 
 export function within(a: TrafficSet, b: TrafficSet): TrafficSet {
-  return b.isAll() ? a : memo2(withinMemo, a, b, () => intersect(a, b));
+  // The trivial cases answer as intersect does, without a memo row (rows are WeakMaps: dear).
+  if (b.isAll() || a.isEmpty() || a === b) return a;
+  if (a.isAll() || b.isEmpty()) return b;
+  return memo2(withinMemo, a, b, () => intersect(a, b));
 }
 
 export function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
-  if (a.isEmpty() || a === b) return b;
-  if (b.isEmpty()) return a;
+  if (a.isEmpty() || a === b || b.isAll()) return b;
+  if (b.isEmpty() || a.isAll()) return a;
   return memo2(joinedMemo, a, b, () => a.union(b));
 }
 

@@ -6,7 +6,7 @@
  */
 import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
-import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
+import { cappedRules, ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { matchesRule, type PeerMatch } from './peer-index.ts';
 import { within } from './exposure-bounds.ts';
 
@@ -144,17 +144,8 @@ export class Coverage {
     if (open.length === 0) return open;
     const c = cap();
     if (c.isAll()) return open;
-    return k && k.traffic !== undefined ? this.cappedOpen(k, c) : this.within(res, open, c);
-  }
-
-  /** The rules with some traffic within `cap`, before anything is held (`open` is then all of them). */
-  private within(res: ResourceInfo, open: readonly OpenRule[], cap: TrafficSet): readonly OpenRule[] {
-    // A fact of the design (no report involved): kept on it for every later exposure.
-    let untold = this.ix.memo.get('capped-rules') as Map<TrafficSet, Array<readonly OpenRule[] | undefined>> | undefined;
-    if (!untold) this.ix.memo.set('capped-rules', (untold = new Map()));
-    let byCap = untold.get(cap);
-    if (!byCap) untold.set(cap, (byCap = []));
-    return (byCap[res.index] ??= open.filter((r) => !within(r.traffic, cap).isEmpty()));
+    // Before anything is held, `open` is all the rules.
+    return k && k.traffic !== undefined ? this.cappedOpen(k, c) : cappedRules(this.ix, res, c);
   }
 
   /** A number that changes whenever something is reported to `res` (then openFor may answer less). */

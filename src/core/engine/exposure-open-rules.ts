@@ -10,7 +10,8 @@ import type { TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo, RuleInfo } from './compiled.ts';
 import { destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
-import { ruleNumber } from './peer-index.ts';
+import { matchesRule, ruleNumber, type PeerMatch } from './peer-index.ts';
+import { within } from './exposure-bounds.ts';
 
 /** One ingress rule of a resource, with what it admits there. */
 export interface OpenRule {
@@ -43,4 +44,19 @@ export function ingressRules(ix: CompiledDesign, res: ResourceInfo): readonly Op
   }
   memo.set(res, hit);
   return hit;
+}
+
+/** The resource's ingress rules that keep some traffic within `cap` (exposure-caps.ts): a fact of the design, memoised on it. */
+export function cappedRules(ix: CompiledDesign, res: ResourceInfo, cap: TrafficSet): readonly OpenRule[] {
+  let memo = ix.memo.get('capped-rules') as Map<TrafficSet, Array<readonly OpenRule[] | undefined>> | undefined;
+  if (!memo) ix.memo.set('capped-rules', (memo = new Map()));
+  let byCap = memo.get(cap);
+  if (!byCap) memo.set(cap, (byCap = []));
+  return (byCap[res.index] ??= cap.isAll() ? ingressRules(ix, res) : ingressRules(ix, res).filter((r) => !within(r.traffic, cap).isEmpty()));
+}
+
+/** Whether a host that `peer` describes could open anything at all toward `res` under `cap`: some capped rule matches it. */
+export function mayOpen(ix: CompiledDesign, res: ResourceInfo, peer: PeerMatch, cap: TrafficSet): boolean {
+  for (const r of cappedRules(ix, res, cap)) if (matchesRule(peer, r.number)) return true;
+  return false;
 }

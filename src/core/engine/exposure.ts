@@ -21,7 +21,9 @@ import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
-import { possibleTargetBits, possibleTargets } from './peer-index.ts';
+import { peerMatch, possibleTargetBits, possibleTargets } from './peer-index.ts';
+import { mayOpen } from './exposure-open-rules.ts';
+import { subnetCap } from './exposure-caps.ts';
 import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
 import { hop, toEntry } from './exposure-entries.ts';
@@ -150,12 +152,15 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
     }
     // What the host may open toward (peer-index.ts), in design order, less what cannot grow.
     const bounds = hostBounds(ix, n.res);
+    const peer = peerMatch(ix, n.res);
     const targets = possibleTargetBits(ix, n.res);
     const done = settledFor(n.sources);
     for (let w = 0; w < targets.length; w++) {
       for (let word = targets[w]! & ~done[w]!; word !== 0; word &= word - 1) {
         const res = resources[(w << 5) + 31 - Math.clz32(word & -word)]!;
-        if (skipped(n, res) || !mayGrow(res, n.sources) || bounds.toward(res).isEmpty()) continue;
+        if (skipped(n, res) || !mayGrow(res, n.sources)) continue;
+        // Cheap first: an ingress rule that matches the host and keeps something within the subnet cap.
+        if (!mayOpen(ix, res, peer, subnetCap(ix, n.res, res)) || bounds.toward(res).isEmpty()) continue;
         const traffic = pairGrant(ix, n.res, res);
         if (!traffic.isEmpty()) along(res, traffic);
       }
