@@ -10,14 +10,14 @@
  * outside it gets through. Across VPCs the host may be seen from a public or NAT address, so the
  * bound there is everything the destination's groups admit.
  */
-import { addressFromValue, TrafficSet, type Address, type Cidr, type PortSet } from '../net/index.ts';
-import { replyPass } from './flow-traffic.ts';
-import type { AclEntryInfo, CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
+import { TrafficSet, type Address } from '../net/index.ts';
+import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
+import { inSubnet, joined, replied, throughOwnAcl, within } from './bound-sets.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { resourceGrant } from './grants.ts';
 import { addressIn } from './plan-private.ts';
 import { destinationAllows } from './preconditions.ts';
-import { intersect, sgUnion, type SgDirection } from './sg-eval.ts';
+import { sgUnion, type SgDirection } from './sg-eval.ts';
 
 /** A host's grant toward a resource, memoised on the compiled design (exposure asks it again and again). */
 export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
@@ -43,10 +43,7 @@ export function hostBounds(ix: CompiledDesign, host: ResourceInfo): HostBounds {
 
 /** Upper bounds of one host's grants, cached per destination group list (most resources share a few). */
 export class HostBounds {
-  /**
-   * Per destination shape (subnet and group list; compiled.ts), for IPv4 only [0] or both families
-   * [1]; [2] and [3] likewise for destinations whose IPv4 address lies outside their subnet.
-   */
+  /** By destination shape (subnet and group list; compiled.ts), families, and whether its address lies in its subnet. */
   private readonly byShape = new Map<number, TrafficSet>();
   private readonly sameVpc: boolean;
   private readonly v6: boolean;
@@ -109,13 +106,6 @@ function eniBound(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: 4 | 6): Tr
   return hit;
 }
 
-/** Whether the interface's IPv4 address (if any) lies in its subnet's block, as the subnet-wide bounds assume. */
-export function inSubnet(d: EniInfo): boolean {
-  const a = d.private4;
-  const b = d.subnet.cidr;
-  return a === undefined || (b.family === 4 && b.first <= a.value && a.value <= b.last);
-}
-
 function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6, inBlock: boolean): TrafficSet {
   const address = addressIn(s, family);
   if (!address) return NONE;
@@ -130,30 +120,9 @@ function computeEniBound(s: EniInfo, d: EniInfo, family: 4 | 6, inBlock: boolean
     // The host's own subnet ACL: the request out and the reply in, for any address of the destination's
     // subnet (its interfaces share this memo slot). Each reply ACL is applied on all of the host's
     // ephemeral ports, not on those the other left: a superset of the path's narrowing, as a bound may be.
-    const { inbound, outbound } = s.subnet.acl;
-    if (!t.isEmpty()) t = within(t, blockAllowed(outbound[4], d.subnet.cidr));
-    if (!t.isEmpty()) t = replied(t, blockAllowed(inbound[4], d.subnet.cidr), s.ephemeral);
+    t = throughOwnAcl(t, s.subnet, d.subnet, s.ephemeral);
   }
   return t;
-}
-
-const ALL = TrafficSet.all();
-const blockMemo = new WeakMap<readonly AclEntryInfo[], WeakMap<Cidr, TrafficSet>>();
-
-/**
- * What the entries allow for every address of `block` alike: exact when no entry's CIDR holds
- * part of the block only (then each address matches the same entries); otherwise everything,
- * which is still an upper bound.
- */
-export function blockAllowed(entries: readonly AclEntryInfo[], block: Cidr): TrafficSet {
-  let row = blockMemo.get(entries);
-  if (!row) blockMemo.set(entries, (row = new WeakMap()));
-  let hit = row.get(block);
-  if (!hit) {
-    const cut = entries.some((e) => e.cidr.family === block.family && e.cidr.first <= block.last && block.first <= e.cidr.last && !(e.cidr.first <= block.first && block.last <= e.cidr.last));
-    row.set(block, (hit = cut || block.family !== 4 ? ALL : aclAllowedAll(entries, addressFromValue(4, block.first))));
-  }
-  return hit;
 }
 
 /** What the groups admit from interface `s` at `address` on private addresses (sgUnion's masked path). */
@@ -171,44 +140,5 @@ function everyIngress(groups: readonly GroupInfo[]): TrafficSet {
     for (const g of groups) for (const r of g.ingress) hit = joined(hit, r.traffic);
     ingressMemo.set(groups, hit);
   }
-  return hit;
-}
-
-// Bounds are compared by identity (Coverage.covers): equal operands give the same object.
-const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
-const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
-
-export function within(a: TrafficSet, b: TrafficSet): TrafficSet {
-  // The trivial cases answer as intersect does, without a memo row (rows are WeakMaps: dear).
-  if (b.isAll() || a.isEmpty() || a === b) return a;
-  if (a.isAll() || b.isEmpty()) return b;
-  return memo2(withinMemo, a, b, () => intersect(a, b));
-}
-
-export function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
-  if (a.isEmpty() || a === b || b.isAll()) return b;
-  if (b.isEmpty() || a.isAll()) return a;
-  return memo2(joinedMemo, a, b, () => a.union(b));
-}
-
-const repliedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, WeakMap<PortSet, TrafficSet>>>();
-
-/** What of `t` still gets its reply back through `allowed` to the client's ephemeral ports (replyPass, kept by identity). */
-export function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet): TrafficSet {
-  if (allowed.isAll()) return t;
-  let byAllowed = repliedMemo.get(t);
-  if (!byAllowed) repliedMemo.set(t, (byAllowed = new WeakMap()));
-  let byPorts = byAllowed.get(allowed);
-  if (!byPorts) byAllowed.set(allowed, (byPorts = new WeakMap()));
-  let hit = byPorts.get(ephemeral);
-  if (!hit) byPorts.set(ephemeral, (hit = replyPass(t, { tcp: ephemeral, udp: ephemeral }, allowed, true).traffic));
-  return hit;
-}
-
-function memo2(memo: WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>, a: TrafficSet, b: TrafficSet, make: () => TrafficSet): TrafficSet {
-  let row = memo.get(a);
-  if (!row) memo.set(a, (row = new WeakMap()));
-  let hit = row.get(b);
-  if (!hit) row.set(b, (hit = make()));
   return hit;
 }

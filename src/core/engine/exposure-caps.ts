@@ -11,7 +11,7 @@
  */
 import { TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, EniInfo, ResourceInfo, SubnetInfo } from './compiled.ts';
-import { blockAllowed, inSubnet, joined, replied, within } from './exposure-bounds.ts';
+import { blockAllowed, inSubnet, joined, replied, throughOwnAcl, within } from './bound-sets.ts';
 
 const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();
@@ -80,9 +80,5 @@ function pairCap(from: SubnetInfo, to: SubnetInfo, s: EniInfo): TrafficSet {
     t = within(t, blockAllowed(to.acl.inbound[4], from.cidr));
     if (!t.isEmpty()) t = replied(t, blockAllowed(to.acl.outbound[4], from.cidr), s.ephemeral);
   }
-  if (from.acl && !t.isEmpty()) {
-    t = within(t, blockAllowed(from.acl.outbound[4], to.cidr));
-    if (!t.isEmpty()) t = replied(t, blockAllowed(from.acl.inbound[4], to.cidr), s.ephemeral);
-  }
-  return t;
+  return throughOwnAcl(t, from, to, s.ephemeral);
 }

@@ -20,6 +20,7 @@ import { pairGrant } from './exposure-bounds.ts';
 import { capSide, subnetCap } from './exposure-caps.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { peerMatch, type PeerMatch } from './peer-index.ts';
+import { nextBit, orInto, setBit } from './bitset.ts';
 
 /** A node as the sweep needs it: what it is and with which sources it was reached. */
 export interface ReportNode {
@@ -184,7 +185,7 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
     out.fill(0);
     for (const r of rules) {
       const hosts = ruleHosts[r.number];
-      if (hosts) for (let w = 0; w < words; w++) out[w]! |= hosts[w]!;
+      if (hosts) orInto(out, hosts);
     }
   }
 
@@ -209,18 +210,3 @@ export function sweepReports(s: Sweep): ExposureEntry[] {
 /** Visits turned down by mayAdd before stale candidates are worked out again (either costs about as much). */
 const STALE_MISSES = 4;
 
-function setBit(bits: Uint32Array, n: number): void {
-  bits[n >>> 5]! |= 1 << (n & 31);
-}
-
-/** The first set bit at or after `from`, or `end` when there is none. */
-function nextBit(bits: Uint32Array, from: number, end: number): number {
-  let w = from >>> 5;
-  if (w >= bits.length) return end;
-  let word = bits[w]! & (~0 << (from & 31));
-  for (;;) {
-    if (word !== 0) return Math.min(end, (w << 5) + 31 - Math.clz32(word & -word));
-    if (++w >= bits.length) return end;
-    word = bits[w]!;
-  }
-}

@@ -23,6 +23,7 @@ import { resolveEnd } from './endpoints.ts';
 import { externalGrants, resourceGrant, type Grant } from './grants.ts';
 import { peerMatch, possibleTargetBits, possibleTargets } from './peer-index.ts';
 import { mayOpen } from './exposure-open-rules.ts';
+import { setBit } from './bitset.ts';
 import { subnetCap } from './exposure-caps.ts';
 import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
@@ -186,10 +187,6 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
   });
   for (const entry of reported) result.entries.push(entry);
   return result;
-}
-
-function setBit(bits: Uint32Array, n: number): void {
-  bits[n >>> 5]! |= 1 << (n & 31);
 }
 
 function listenerTraffic(l: Listener): TrafficSet {

@@ -6,6 +6,7 @@
  */
 import { cidrContainsAddress, type Address, type Cidr } from '../net/index.ts';
 import type { CompiledDesign, GroupInfo, ResourceInfo, RuleInfo } from './compiled.ts';
+import { orInto, setBit } from './bitset.ts';
 
 /** An ingress rule that can admit something, with the group it belongs to; numbered in `rules`. */
 interface IndexedRule {
@@ -96,10 +97,6 @@ function index(ix: CompiledDesign): PeerIndex {
   return built;
 }
 
-function setBit(bits: Uint32Array, n: number): void {
-  bits[n >>> 5]! |= 1 << (n & 31);
-}
-
 /** The rule's number in peerMatch's bits; -1 for a rule that admits no one. */
 export function ruleNumber(ix: CompiledDesign, rule: RuleInfo): number {
   return index(ix).numbers.get(rule) ?? -1;
@@ -149,10 +146,6 @@ function computeMatch(ix: CompiledDesign, src: ResourceInfo): PeerMatch {
     if (hit) orInto(rules, masks[i]!);
   }
   return { rules };
-}
-
-function orInto(bits: Uint32Array, m: Uint32Array): void {
-  for (let w = 0; w < m.length; w++) bits[w]! |= m[w]!;
 }
 
 /** Resources (other than `src`) whose groups could admit something from `src`, in design order. */
@@ -222,7 +215,7 @@ function admitting(ix: CompiledDesign, rules: Uint32Array): Uint32Array {
       const m = idx.ruleMembers[(w << 5) + 31 - Math.clz32(word & -word)]!;
       if (done.has(m)) continue;
       done.add(m);
-      for (let i = 0; i < bits.length; i++) bits[i]! |= m[i]!;
+      orInto(bits, m);
     }
   }
   return bits;

@@ -1,0 +1,85 @@
+/**
+ * Set operations of exposure's upper bounds (exposure-bounds.ts, exposure-caps.ts, Coverage): kept
+ * by identity, so that equal operands give the same object and bounds compare by identity
+ * (Coverage.covers); and what a subnet's ACL allows for every address of another subnet alike.
+ */
+import { addressFromValue, TrafficSet, type Cidr, type PortSet } from '../net/index.ts';
+import type { AclEntryInfo, EniInfo, SubnetInfo } from './compiled.ts';
+import { aclAllowedAll } from './acl-eval.ts';
+import { replyPass } from './flow-traffic.ts';
+import { intersect } from './sg-eval.ts';
+
+/** Whether the interface's IPv4 address (if any) lies in its subnet's block, as the subnet-wide bounds assume. */
+export function inSubnet(d: EniInfo): boolean {
+  const a = d.private4;
+  const b = d.subnet.cidr;
+  return a === undefined || (b.family === 4 && b.first <= a.value && a.value <= b.last);
+}
+
+const ALL = TrafficSet.all();
+const blockMemo = new WeakMap<readonly AclEntryInfo[], WeakMap<Cidr, TrafficSet>>();
+
+/**
+ * What the entries allow for every address of `block` alike: exact when no entry's CIDR holds
+ * part of the block only (then each address matches the same entries); otherwise everything,
+ * which is still an upper bound.
+ */
+export function blockAllowed(entries: readonly AclEntryInfo[], block: Cidr): TrafficSet {
+  let row = blockMemo.get(entries);
+  if (!row) blockMemo.set(entries, (row = new WeakMap()));
+  let hit = row.get(block);
+  if (!hit) {
+    const cut = entries.some((e) => e.cidr.family === block.family && e.cidr.first <= block.last && block.first <= e.cidr.last && !(e.cidr.first <= block.first && block.last <= e.cidr.last));
+    row.set(block, (hit = cut || block.family !== 4 ? ALL : aclAllowedAll(entries, addressFromValue(4, block.first))));
+  }
+  return hit;
+}
+
+/**
+ * `t` within what the host's own subnet ACL lets out toward any address of `to` and back in as the
+ * reply to the host's ephemeral ports (classTraffic's out and home steps, fast-path.ts).
+ */
+export function throughOwnAcl(t: TrafficSet, from: SubnetInfo, to: SubnetInfo, ephemeral: PortSet): TrafficSet {
+  if (!from.acl || t.isEmpty()) return t;
+  const out = within(t, blockAllowed(from.acl.outbound[4], to.cidr));
+  return out.isEmpty() ? out : replied(out, blockAllowed(from.acl.inbound[4], to.cidr), ephemeral);
+}
+
+// Bounds are compared by identity (Coverage.covers): equal operands give the same object.
+const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
+const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
+
+export function within(a: TrafficSet, b: TrafficSet): TrafficSet {
+  // The trivial cases answer as intersect does, without a memo row (rows are WeakMaps: dear).
+  if (b.isAll() || a.isEmpty() || a === b) return a;
+  if (a.isAll() || b.isEmpty()) return b;
+  return memo2(withinMemo, a, b, () => intersect(a, b));
+}
+
+export function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
+  if (a.isEmpty() || a === b || b.isAll()) return b;
+  if (b.isEmpty() || a.isAll()) return a;
+  return memo2(joinedMemo, a, b, () => a.union(b));
+}
+
+const repliedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, WeakMap<PortSet, TrafficSet>>>();
+
+/** What of `t` still gets its reply back through `allowed` to the client's ephemeral ports (replyPass, kept by identity). */
+export function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet): TrafficSet {
+  if (allowed.isAll()) return t;
+  let byAllowed = repliedMemo.get(t);
+  if (!byAllowed) repliedMemo.set(t, (byAllowed = new WeakMap()));
+  let byPorts = byAllowed.get(allowed);
+  if (!byPorts) byAllowed.set(allowed, (byPorts = new WeakMap()));
+  let hit = byPorts.get(ephemeral);
+  if (!hit) byPorts.set(ephemeral, (hit = replyPass(t, { tcp: ephemeral, udp: ephemeral }, allowed, true).traffic));
+  return hit;
+}
+
+function memo2(memo: WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>, a: TrafficSet, b: TrafficSet, make: () => TrafficSet): TrafficSet {
+  let row = memo.get(a);
+  if (!row) memo.set(a, (row = new WeakMap()));
+  let hit = row.get(b);
+  if (!hit) row.set(b, (hit = make()));
+  return hit;
+}
