@@ -80,8 +80,9 @@ function build(design: Design): CompiledDesign {
     vpcs.set(vpc.id, { vpc, label: named(vpc.name, vpc.id), region: vpc.region, cidrs, ...(igw ? { igw } : {}) });
   }
 
+  const traffic = matchTraffic();
   const acls = new Map<string, AclInfo>();
-  for (const acl of Object.values(design.networkAcls)) acls.set(acl.id, compileAcl(acl.id, acl.name, acl.entries, acl));
+  for (const acl of Object.values(design.networkAcls)) acls.set(acl.id, compileAcl(acl.id, acl.name, acl.entries, acl, traffic));
   const tables = new Map<string, RouteTableInfo>();
   for (const t of Object.values(design.routeTables)) tables.set(t.id, compileTable(design, t, vpcs.get(t.vpcId)));
 
@@ -104,7 +105,7 @@ function build(design: Design): CompiledDesign {
 
   const peerings = new Map(Object.entries(design.peerings));
   const groups = new Map<string, GroupInfo>();
-  for (const g of Object.values(design.securityGroups)) groups.set(g.id, compileGroup(design, g, vpcs, peerings));
+  for (const g of Object.values(design.securityGroups)) groups.set(g.id, compileGroup(design, g, vpcs, peerings, traffic));
 
   const enis = new Map<string, EniInfo>();
   const groupLists = new Map<string, GroupInfo[]>();
@@ -154,7 +155,22 @@ export function trafficOf(match: SecurityGroupRule['match']): TrafficSet {
   return t.ok ? t.value : TrafficSet.empty();
 }
 
-function compileAcl(id: string, name: string, entries: NetworkAclEntry[], acl: AclInfo['acl']): AclInfo {
+/**
+ * trafficOf, one object per distinct match within one compiled design. A design has a thousand
+ * rules and a few dozen distinct matches; the engine's memos key on set identity (unions of the
+ * rules a peer matches, bounds, caps), so equal rules sharing one set share those entries too.
+ */
+function matchTraffic(): (match: SecurityGroupRule['match']) => TrafficSet {
+  const byKey = new Map<string, TrafficSet>();
+  return (match) => {
+    const key = `${match.protocol}|${match.ports ? `${match.ports.from}-${match.ports.to}` : ''}|${match.icmp ? `${match.icmp.type}/${match.icmp.code}` : ''}`;
+    let t = byKey.get(key);
+    if (!t) byKey.set(key, (t = trafficOf(match)));
+    return t;
+  };
+}
+
+function compileAcl(id: string, name: string, entries: NetworkAclEntry[], acl: AclInfo['acl'], trafficOf: (m: NetworkAclEntry['match']) => TrafficSet): AclInfo {
   const info: AclInfo = { acl, label: named(name, id), inbound: { 4: [], 6: [] }, outbound: { 4: [], 6: [] } };
   const sorted = [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber);
   for (const entry of sorted) {
@@ -199,7 +215,13 @@ export function peeringBetween(peerings: Map<string, VpcPeering>, a: string, b: 
   return undefined;
 }
 
-function compileGroup(design: Design, g: SecurityGroup, vpcs: Map<string, VpcInfo>, peerings: Map<string, VpcPeering>): GroupInfo {
+function compileGroup(
+  design: Design,
+  g: SecurityGroup,
+  vpcs: Map<string, VpcInfo>,
+  peerings: Map<string, VpcPeering>,
+  trafficOf: (m: SecurityGroupRule['match']) => TrafficSet,
+): GroupInfo {
   const region = vpcs.get(g.vpcId)?.region ?? '';
   const rule = (r: SecurityGroupRule): RuleInfo => {
     const traffic = trafficOf(r.match);
