@@ -1,13 +1,13 @@
 /**
- * Set operations of exposure's upper bounds (exposure-bounds.ts, exposure-caps.ts, Coverage): kept
- * by identity, so that equal operands give the same object and bounds compare by identity
- * (Coverage.covers); and what a subnet's ACL allows for every address of another subnet alike.
+ * Set operations of exposure's upper bounds (exposure-bounds.ts, exposure-caps.ts, Coverage), kept
+ * by identity like those of traffic-memo.ts; and what a subnet's ACL allows for every address of
+ * another subnet alike.
  */
 import { addressFromValue, TrafficSet, type Cidr, type PortSet } from '../net/index.ts';
 import type { AclEntryInfo, EniInfo, SubnetInfo } from './compiled.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { replyPass } from './flow-traffic.ts';
-import { intersect } from './sg-eval.ts';
+import { within } from './traffic-memo.ts';
 
 /** Whether the interface's IPv4 address (if any) lies in its subnet's block, as the subnet-wide bounds assume. */
 export function inSubnet(d: EniInfo): boolean {
@@ -45,23 +45,6 @@ export function throughOwnAcl(t: TrafficSet, from: SubnetInfo, to: SubnetInfo, e
   return out.isEmpty() ? out : replied(out, blockAllowed(from.acl.inbound[4], to.cidr), ephemeral);
 }
 
-// Bounds are compared by identity (Coverage.covers): equal operands give the same object.
-const withinMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
-const joinedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>();
-
-export function within(a: TrafficSet, b: TrafficSet): TrafficSet {
-  // The trivial cases answer as intersect does, without a memo row (rows are WeakMaps: dear).
-  if (b.isAll() || a.isEmpty() || a === b) return a;
-  if (a.isAll() || b.isEmpty()) return b;
-  return memo2(withinMemo, a, b, () => intersect(a, b));
-}
-
-export function joined(a: TrafficSet, b: TrafficSet): TrafficSet {
-  if (a.isEmpty() || a === b || b.isAll()) return b;
-  if (b.isEmpty() || a.isAll()) return a;
-  return memo2(joinedMemo, a, b, () => a.union(b));
-}
-
 const repliedMemo = new WeakMap<TrafficSet, WeakMap<TrafficSet, WeakMap<PortSet, TrafficSet>>>();
 
 /** What of `t` still gets its reply back through `allowed` to the client's ephemeral ports (replyPass, kept by identity). */
@@ -73,13 +56,5 @@ export function replied(t: TrafficSet, allowed: TrafficSet, ephemeral: PortSet):
   if (!byPorts) byAllowed.set(allowed, (byPorts = new WeakMap()));
   let hit = byPorts.get(ephemeral);
   if (!hit) byPorts.set(ephemeral, (hit = replyPass(t, { tcp: ephemeral, udp: ephemeral }, allowed, true).traffic));
-  return hit;
-}
-
-function memo2(memo: WeakMap<TrafficSet, WeakMap<TrafficSet, TrafficSet>>, a: TrafficSet, b: TrafficSet, make: () => TrafficSet): TrafficSet {
-  let row = memo.get(a);
-  if (!row) memo.set(a, (row = new WeakMap()));
-  let hit = row.get(b);
-  if (!hit) row.set(b, (hit = make()));
   return hit;
 }

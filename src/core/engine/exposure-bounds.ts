@@ -12,7 +12,8 @@
  */
 import { TrafficSet, type Address } from '../net/index.ts';
 import type { CompiledDesign, EniInfo, GroupInfo, ResourceInfo } from './compiled.ts';
-import { inSubnet, joined, replied, throughOwnAcl, within } from './bound-sets.ts';
+import { inSubnet, replied, throughOwnAcl } from './bound-sets.ts';
+import { joined, within } from './traffic-memo.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { resourceGrant } from './grants.ts';
 import { addressIn } from './plan-private.ts';

@@ -11,7 +11,8 @@
  */
 import { TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, EniInfo, ResourceInfo, SubnetInfo } from './compiled.ts';
-import { blockAllowed, inSubnet, joined, replied, throughOwnAcl, within } from './bound-sets.ts';
+import { blockAllowed, inSubnet, replied, throughOwnAcl } from './bound-sets.ts';
+import { joined, within } from './traffic-memo.ts';
 
 const ALL = TrafficSet.all();
 const NONE = TrafficSet.empty();

@@ -8,7 +8,7 @@ import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { cappedRules, ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { matchesRule, type PeerMatch } from './peer-index.ts';
-import { within } from './bound-sets.ts';
+import { within } from './traffic-memo.ts';
 
 /** Source addresses per family; undefined when the source is a resource (no address restriction). */
 export type Sources = Record<IpFamily, AddressSet> | undefined;

@@ -11,7 +11,7 @@ import type { CompiledDesign, ResourceInfo, RuleInfo } from './compiled.ts';
 import { destinationAllows } from './preconditions.ts';
 import { intersect } from './sg-eval.ts';
 import { matchesRule, ruleNumber, type PeerMatch } from './peer-index.ts';
-import { within } from './bound-sets.ts';
+import { within } from './traffic-memo.ts';
 
 /** One ingress rule of a resource, with what it admits there. */
 export interface OpenRule {

@@ -8,6 +8,7 @@
  */
 import type { Address, Cidr, TrafficSet } from '../net/index.ts';
 import type { EniInfo, GroupInfo, RuleInfo } from './compiled.ts';
+import { joined } from './traffic-memo.ts';
 
 /** Above this many rules a mask no longer fits in a number: the caller matches rule by rule. */
 export const MAX_MASKED_RULES = 30;
@@ -52,8 +53,10 @@ export function maskedUnion(groups: readonly GroupInfo[], dir: Direction, peer: 
   if (mask === 0) return empty;
   let u = m.unions.get(mask);
   if (!u) {
+    // Rules of equal match share one set (compile.ts), and joined gives equal work one object:
+    // group lists that admit the same rules' traffic get the same union.
     u = empty;
-    for (let i = 0; i < m.rules.length; i++) if (mask & (1 << i)) u = u.isEmpty() ? m.rules[i]!.traffic : u.union(m.rules[i]!.traffic);
+    for (let i = 0; i < m.rules.length; i++) if (mask & (1 << i)) u = joined(u, m.rules[i]!.traffic);
     m.unions.set(mask, u);
   }
   return u;

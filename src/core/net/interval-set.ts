@@ -37,14 +37,18 @@ const BIGINTS: Arithmetic<bigint> = {
 };
 
 export class IntervalSet<T extends Bound> {
-  /** Flat [first0, last0, first1, last1, …], sorted, with a gap of at least one integer between intervals. */
+  /**
+   * Flat [first0, last0, first1, last1, …], sorted, with a gap of at least one integer between
+   * intervals. Never handed out, so not frozen: the engine builds hundreds of thousands of sets
+   * and Object.freeze cost more than any other step of building one.
+   */
   private readonly bounds: readonly T[];
 
   private constructor(
     private readonly arith: Arithmetic<T>,
     bounds: T[],
   ) {
-    this.bounds = Object.freeze(bounds);
+    this.bounds = bounds;
   }
 
   /** A set of safe integers from any ranges (overlapping, adjacent or unsorted ones are merged). */
