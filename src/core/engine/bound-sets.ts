@@ -1,7 +1,6 @@
 /**
- * Set operations of exposure's upper bounds (exposure-bounds.ts, exposure-caps.ts, Coverage), kept
- * by identity like those of traffic-memo.ts; and what a subnet's ACL allows for every address of
- * another subnet alike.
+ * Set operations of exposure's subnet caps (exposure-caps.ts), kept by identity like those of
+ * traffic-memo.ts; and what a subnet's ACL allows for every address of another subnet alike.
  */
 import { addressFromValue, TrafficSet, type Cidr, type PortSet } from '../net/index.ts';
 import type { AclEntryInfo, EniInfo, SubnetInfo } from './compiled.ts';

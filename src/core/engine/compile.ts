@@ -111,7 +111,6 @@ function build(design: Design): CompiledDesign {
   const groupLists = new Map<string, GroupInfo[]>();
   const split = splitSubnets(subnets, groups, acls, tables);
   const classIds = new Map<string, number>();
-  const shapes = new Map<string, number>();
   const resources: CompiledDesign['resources'] = new Map();
   const members = new Map<string, EniInfo[]>();
   for (const r of Object.values(design.resources)) {
@@ -123,10 +122,6 @@ function build(design: Design): CompiledDesign {
       let id = classIds.get(info.peerClass);
       if (id === undefined) classIds.set(info.peerClass, (id = classIds.size));
       info.classId = id;
-      const shapeKey = `${subnet.subnet.id}|${info.groups.map((g) => g.sg.id).join(',')}`;
-      let shape = shapes.get(shapeKey);
-      if (shape === undefined) shapes.set(shapeKey, (shape = shapes.size));
-      info.shape = shape;
       enis.set(eni.id, info);
       list.push(info);
       for (const g of info.groupIds) {
@@ -387,6 +382,5 @@ function compileEni(
     label,
     peerClass: peerClassOf(eni.id, r, split.get(subnet.subnet.id), [private4, private6], `${subnet.subnet.id}|${key}${missing.length > 0 ? `|missing ${missing.join(',')}` : ''}|${r.kind}|${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`),
     classId: 0,
-    shape: 0,
   };
 }

@@ -119,8 +119,6 @@ export interface EniInfo {
   peerClass: string;
   /** A small integer standing for `peerClass`, for memo keys. */
   classId: number;
-  /** A small integer per (subnet, group list): what upper bounds of what others may open toward it depend on. */
-  shape: number;
 }
 
 export interface ResourceInfo {

@@ -1,10 +1,10 @@
 /**
- * A third upper bound for exposure's (host, resource) pairs, from subnets alone: what the network
+ * A second upper bound for exposure's (host, resource) pairs, from subnets alone: what the network
  * ACLs between the host's subnets and the resource's let through, request and reply, in one VPC.
  * Coverage.mayAdd caps each of the resource's open ingress rules with it: a rule stays open for a
  * host only while what was reported lacks part of what could pass both the rule and the ACLs on
  * the way. Without it, a rule whose UDP or ICMP part the host's own subnet never gets a reply for
- * stays open forever, and every later host it matches costs an exact bound (exposure-bounds.ts).
+ * stays open forever, and every later host it matches costs a grant (grants.ts).
  *
  * A pair across VPCs, with IPv6 on both ends, or with an address outside its subnet's block gets
  * no cap (everything): the subnet-wide ACL answers hold only for addresses inside the blocks.

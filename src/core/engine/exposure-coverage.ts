@@ -58,8 +58,6 @@ interface Capped {
 interface Known {
   version: number;
   traffic: TrafficSet | undefined;
-  /** Bounds found covered (made on the first one: most pairs never get here). */
-  proven: Set<TrafficSet> | undefined;
   /** The resource's ingress rules whose traffic `traffic` does not hold yet. */
   open: readonly OpenRule[];
   /** Per subnet cap (exposure-caps.ts): those of `open` whose traffic within the cap it does not hold yet, as of `version`. */
@@ -106,19 +104,6 @@ export class Coverage {
     else list.push({ sources, traffic });
     this.byResource[res.index] = list;
     this.versions[res.index] = (this.versions[res.index] ?? 0) + 1;
-    return true;
-  }
-
-  /**
-   * Whether `add` would refuse any part of `bound` from `sources`. Reports only grow, so a bound
-   * once found covered stays covered: those are remembered by identity.
-   */
-  covers(res: ResourceInfo, sources: Sources, bound: TrafficSet): boolean {
-    const k = this.knownFor(res, sources);
-    if (!k) return false;
-    if (k.proven?.has(bound)) return true;
-    if (k.traffic === undefined || !k.traffic.containsSet(bound)) return false;
-    (k.proven ??= new Set()).add(bound);
     return true;
   }
 
@@ -192,7 +177,7 @@ export class Coverage {
       this.lastKnown = bySources;
     }
     let k = this.lastKnown[res.index];
-    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, proven: undefined, open: ingressRules(this.ix, res), capped: undefined };
+    if (!k) this.lastKnown[res.index] = k = { version: -1, traffic: undefined, open: ingressRules(this.ix, res), capped: undefined };
     const version = this.versions[res.index] ?? 0;
     if (k.version !== version) {
       let t: TrafficSet | undefined;

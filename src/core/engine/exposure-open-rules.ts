@@ -1,10 +1,10 @@
 /**
- * A second, cheaper upper bound for exposure's (host, resource) pairs, rule by rule. Whatever a
+ * An upper bound for exposure's (host, resource) pairs, rule by rule. Whatever a
  * host opens toward a resource passes one of the resource's ingress rules that matches the host
  * as the resource sees it (peer-index.ts: a reference to one of its groups, or a CIDR holding an
  * address it can be seen from). So once what has been reported to the resource holds the traffic
- * of every such rule, the pair adds nothing, and neither its exact bound (exposure-bounds.ts) nor
- * its grant need working out. On a dense design most pairs end there.
+ * of every such rule, the pair adds nothing, and its grant (grants.ts: routes, ACLs and replies
+ * of every interface pair) need not be worked out. On a dense design most pairs end there.
  */
 import type { TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo, RuleInfo } from './compiled.ts';

@@ -16,7 +16,7 @@ import type { Listener } from '../model/types.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import type { ExposureEntry } from './types.ts';
 import { type Coverage, type Sources } from './exposure-coverage.ts';
-import { pairGrant } from './exposure-bounds.ts';
+import { pairGrant } from './grants.ts';
 import { capSide, subnetCap } from './exposure-caps.ts';
 import { ingressRules, type OpenRule } from './exposure-open-rules.ts';
 import { peerMatch, type PeerMatch } from './peer-index.ts';

@@ -20,12 +20,11 @@ import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { compile } from './compile.ts';
 import { askedTraffic } from './flow-traffic.ts';
 import { resolveEnd } from './endpoints.ts';
-import { externalGrants, resourceGrant, type Grant } from './grants.ts';
+import { externalGrants, pairGrant, resourceGrant, type Grant } from './grants.ts';
 import { peerMatch, possibleTargetBits, possibleTargets } from './peer-index.ts';
 import { mayOpen } from './exposure-open-rules.ts';
 import { setBit } from './bitset.ts';
 import { subnetCap } from './exposure-caps.ts';
-import { hostBounds, pairGrant } from './exposure-bounds.ts';
 import { Coverage, SourcePool, type Sources } from './exposure-coverage.ts';
 import { hop, toEntry } from './exposure-entries.ts';
 import { sweepReports, type BalancerEdge } from './exposure-report.ts';
@@ -152,7 +151,6 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
       continue;
     }
     // What the host may open toward (peer-index.ts), in design order, less what cannot grow.
-    const bounds = hostBounds(ix, n.res);
     const peer = peerMatch(ix, n.res);
     const targets = possibleTargetBits(ix, n.res);
     const done = settledFor(n.sources);
@@ -161,7 +159,7 @@ export function exposure(design: Design, source: Endpoint, options: ExposureOpti
         const res = resources[(w << 5) + 31 - Math.clz32(word & -word)]!;
         if (skipped(n, res) || !mayGrow(res, n.sources)) continue;
         // Cheap first: an ingress rule that matches the host and keeps something within the subnet cap.
-        if (!mayOpen(ix, res, peer, subnetCap(ix, n.res, res)) || bounds.toward(res).isEmpty()) continue;
+        if (!mayOpen(ix, res, peer, subnetCap(ix, n.res, res))) continue;
         const traffic = pairGrant(ix, n.res, res);
         if (!traffic.isEmpty()) along(res, traffic);
       }

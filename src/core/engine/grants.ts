@@ -66,6 +66,17 @@ function eniClass(ix: CompiledDesign, src: ExternalEnd, dst: ResourceInfo, eni: 
 const BOTH = [4, 6] as const;
 const V4_ONLY = [4] as const;
 
+/** What a host can open toward a resource at all (resourceGrant of all traffic), memoised on the compiled design: exposure asks it again and again. */
+export function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
+  let memo = ix.memo.get('pair-grants') as Map<ResourceInfo, Map<ResourceInfo, TrafficSet>> | undefined;
+  if (!memo) ix.memo.set('pair-grants', (memo = new Map()));
+  let row = memo.get(from);
+  if (!row) memo.set(from, (row = new Map()));
+  let t = row.get(to);
+  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
+  return t;
+}
+
 /** What a resource can open toward another (every interface pair, both families), or empty traffic. */
 export function resourceGrant(ix: CompiledDesign, src: ResourceInfo, dst: ResourceInfo, asked: TrafficSet): TrafficSet {
   // Pair results are memoised objects: most pairs share one, so union only the distinct ones

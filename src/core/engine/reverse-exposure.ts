@@ -23,8 +23,7 @@ import type { CompiledDesign, ResourceInfo } from './compiled.ts';
 import { compile } from './compile.ts';
 import { exposure } from './exposure.ts';
 import { askedTraffic } from './flow-traffic.ts';
-import { resourceGrant, trafficRanges } from './grants.ts';
-import { pairGrant } from './exposure-bounds.ts';
+import { pairGrant, resourceGrant, trafficRanges } from './grants.ts';
 import { possibleTargets } from './peer-index.ts';
 
 /** One source that reaches the target. */

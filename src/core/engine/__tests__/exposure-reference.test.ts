@@ -1,5 +1,6 @@
 /**
- * exposure() skips the (host, resource) pairs that cannot change its answer (exposure-bounds.ts);
+ * exposure() skips the (host, resource) pairs that cannot change its answer (exposure-open-rules.ts,
+ * exposure-caps.ts);
  * it must answer exactly as the reference that evaluates every pair (reference-exposure.ts), and
  * every hop it reports must be a flow reach() lets through.
  */
@@ -61,7 +62,7 @@ describe('exposure agrees with the reference that evaluates every pair', () => {
 
 describe('exposure agrees with the reference on random designs', () => {
   // Small designs whose NACLs, routes, addresses and groups are drawn at random (test/oracle): the
-  // skipping bounds (exposure-bounds.ts, exposure-caps.ts) must never drop an entry or a chain.
+  // skipping bounds (exposure-open-rules.ts, exposure-caps.ts) must never drop an entry or a chain.
   it.each([false, true])('IPv6 %s', (ipv6) => {
     let entries = 0;
     fc.assert(
