@@ -17,7 +17,7 @@ export function hop(from: string, to: ResourceInfo, traffic: TrafficSet, via?: s
 
 const cidrTexts = new WeakMap<object, string[]>();
 
-/** Source sets are shared by every entry of a node: convert each to CIDRs once. */
+/** Source sets are shared by every entry of a node: convert each to CIDRs once (entries share the list: read it, do not change it). */
 function sourceCidrs(s: NonNullable<Sources>): string[] {
   let hit = cidrTexts.get(s);
   if (!hit) cidrTexts.set(s, (hit = [...s[4].toCidrs(), ...s[6].toCidrs()].map((c) => c.text)));
@@ -35,7 +35,9 @@ export function toEntry(res: ResourceInfo, shown: TrafficSet, s: Sources, chain:
   };
   if (s && full) {
     const restricted = ([4, 6] as const).some((f) => !s[f].isEmpty() && !s[f].equals(full[f]));
-    if (restricted) entry.sources = [...sourceCidrs(s)];
+    // One list per source set, as `ranges` is one object per traffic set: a thousand entries from the
+    // same sources would otherwise each copy the same hundred CIDRs.
+    if (restricted) entry.sources = sourceCidrs(s);
   }
   return entry;
 }

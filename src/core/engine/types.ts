@@ -146,8 +146,8 @@ export interface ExposureEntry {
   traffic: string;
   /** Per protocol number, inclusive port (or icmp type*256+code) ranges: the machine form. */
   ranges: Record<number, Array<[number, number]>>;
-  /** Restriction on which source addresses get there (Internet or external sources only). */
-  sources?: string[];
+  /** Restriction on which source addresses get there (Internet or external sources only); entries from the same sources share the list: read it, do not change it. */
+  sources?: readonly string[];
   /** Direct: one hop. Through a load balancer or a host that reaches further: several. */
   chain: ChainHop[];
 }
