@@ -6,7 +6,7 @@
  */
 import type { AddressSet, IpFamily, TrafficSet } from '../net/index.ts';
 import type { CompiledDesign, ResourceInfo } from './compiled.ts';
-import { cappedRules, ingressRules, type OpenRule } from './exposure-open-rules.ts';
+import { cappedRules, ingressRules, keep, type OpenRule } from './exposure-open-rules.ts';
 import { matchesRule, type PeerMatch } from './peer-index.ts';
 import { within } from './traffic-memo.ts';
 
@@ -149,15 +149,16 @@ export class Coverage {
     if (!c) k.capped.set(cap, (c = { version: -1, open: k.open, traffic: k.open.map((r) => within(r.traffic, cap)) }));
     if (c.version !== k.version) {
       const held = k.traffic!;
-      const open: OpenRule[] = [];
-      const traffic: TrafficSet[] = [];
-      for (let i = 0; i < c.open.length; i++) {
-        if (held.containsSet(c.traffic[i]!)) continue;
-        open.push(c.open[i]!);
-        traffic.push(c.traffic[i]!);
-      }
       // The same list while nothing closed, so callers may keep what they built from it.
-      if (open.length < c.open.length) {
+      const first = c.traffic.findIndex((t: TrafficSet) => held.containsSet(t));
+      if (first >= 0) {
+        const open = c.open.slice(0, first);
+        const traffic = c.traffic.slice(0, first);
+        for (let i = first + 1; i < c.open.length; i++) {
+          if (held.containsSet(c.traffic[i]!)) continue;
+          open.push(c.open[i]!);
+          traffic.push(c.traffic[i]!);
+        }
         c.open = open;
         c.traffic = traffic;
       }
@@ -185,7 +186,7 @@ export class Coverage {
       k.traffic = t;
       k.version = version;
       // The union only grows (reports grow; which sets include `sources` is fixed): a rule once held stays held.
-      if (t !== undefined && k.open.length > 0) k.open = k.open.filter((r) => !t.containsSet(r.traffic));
+      if (t !== undefined && k.open.length > 0) k.open = keep(k.open, (r) => !t.containsSet(r.traffic));
     }
     return k;
   }

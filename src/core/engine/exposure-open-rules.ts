@@ -52,7 +52,16 @@ export function cappedRules(ix: CompiledDesign, res: ResourceInfo, cap: TrafficS
   if (!memo) ix.memo.set('capped-rules', (memo = new Map()));
   let byCap = memo.get(cap);
   if (!byCap) memo.set(cap, (byCap = []));
-  return (byCap[res.index] ??= cap.isAll() ? ingressRules(ix, res) : ingressRules(ix, res).filter((r) => !within(r.traffic, cap).isEmpty()));
+  return (byCap[res.index] ??= cap.isAll() ? ingressRules(ix, res) : keep(ingressRules(ix, res), (r) => !within(r.traffic, cap).isEmpty()));
+}
+
+/** The rules that pass, or the list itself when all do: fewer arrays, and equal lists stay one object (exposure-report.ts ORs each list's hosts once). */
+export function keep(rules: readonly OpenRule[], pass: (r: OpenRule) => boolean): readonly OpenRule[] {
+  const first = rules.findIndex((r) => !pass(r));
+  if (first < 0) return rules;
+  const out = rules.slice(0, first);
+  for (let i = first + 1; i < rules.length; i++) if (pass(rules[i]!)) out.push(rules[i]!);
+  return out;
 }
 
 /** Whether a host that `peer` describes could open anything at all toward `res` under `cap`: some capped rule matches it. */
