@@ -10,7 +10,7 @@ import { TrafficSet, type Address, type IpFamily } from '../net/index.ts';
 import type { AclEntryInfo, CompiledDesign, EniInfo, ResourceInfo, SubnetInfo } from './compiled.ts';
 import { aclAllowedAll } from './acl-eval.ts';
 import { oneWayPart, replyPass } from './flow-traffic.ts';
-import { intersect, sgUnion } from './sg-eval.ts';
+import { eniUnion, intersect, sgUnion } from './sg-eval.ts';
 import { addressIn } from './plan-private.ts';
 import { balancerAllows, destinationAllows } from './preconditions.ts';
 import { bestRoute } from './route-eval.ts';
@@ -41,7 +41,7 @@ type KeyTree = Map<object, KeyTree | TrafficSet>;
 const pairTrees = new WeakMap<CompiledDesign, KeyTree>();
 const ingressTrees = new WeakMap<CompiledDesign, KeyTree>();
 
-function memoised(trees: WeakMap<CompiledDesign, KeyTree>, ix: CompiledDesign, parts: object[], compute: () => TrafficSet): TrafficSet {
+function memoised(trees: WeakMap<CompiledDesign, KeyTree>, ix: CompiledDesign, parts: readonly object[], compute: () => TrafficSet): TrafficSet {
   let node = trees.get(ix);
   if (!node) trees.set(ix, (node = new Map()));
   const last = parts.length - 1;
@@ -54,6 +54,9 @@ function memoised(trees: WeakMap<CompiledDesign, KeyTree>, ix: CompiledDesign, p
   if (!hit) node.set(parts[last]!, (hit = compute()));
   return hit;
 }
+
+/** classTraffic's key, refilled on every call (the walk does not re-enter): no array per pair. */
+const pairKey: object[] = new Array(8);
 
 /** What gets from `s` to `d` on private addresses in one VPC; undefined when they are not in one VPC (use the full path). */
 export function fastPairTraffic(
@@ -91,16 +94,24 @@ function classTraffic(ix: CompiledDesign, s: EniInfo, d: EniInfo, family: IpFami
   const sA = addressIn(s, family);
   const dA = addressIn(d, family);
   if (!sA || !dA) return TrafficSet.empty();
-  const egress = sgUnion(s.groups, 'egress', { address: dA, eni: d, desc: '' });
+  const egress = eniUnion(s.groups, 'egress', d, dA);
   if (egress.isEmpty()) return egress;
-  const ingress = sgUnion(d.groups, 'ingress', { address: sA, eni: s, desc: '' });
+  const ingress = eniUnion(d.groups, 'ingress', s, sA);
   if (ingress.isEmpty()) return ingress;
   const same = s.subnet === d.subnet;
   const out = same ? ALL : acl(s.subnet, 'outbound', dA);
   const into = same ? ALL : acl(d.subnet, 'inbound', sA);
   const back = same ? ALL : acl(d.subnet, 'outbound', sA);
   const home = same ? ALL : acl(s.subnet, 'inbound', dA);
-  return memoised(pairTrees, ix, [asked, egress, out, into, ingress, back, home, s.ephemeral], () => {
+  pairKey[0] = asked;
+  pairKey[1] = egress;
+  pairKey[2] = out;
+  pairKey[3] = into;
+  pairKey[4] = ingress;
+  pairKey[5] = back;
+  pairKey[6] = home;
+  pairKey[7] = s.ephemeral;
+  return memoised(pairTrees, ix, pairKey, () => {
     let t = intersect(intersect(intersect(intersect(asked, egress), out), into), ingress);
     if (t.isEmpty()) return t;
     let ret = { tcp: s.ephemeral, udp: s.ephemeral };

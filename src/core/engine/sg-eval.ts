@@ -41,6 +41,11 @@ export function anyRuleForPeer(groups: readonly GroupInfo[], dir: SgDirection, p
 }
 
 /** Everything the groups allow toward/from the peer: the union of matching rules, memoised on which rules match. */
+/** sgUnion for interface `eni` seen at its private `address` (the hot case: no peer object built). */
+export function eniUnion(groups: readonly GroupInfo[], dir: SgDirection, eni: EniInfo, address: Address): TrafficSet {
+  return maskedUnion(groups, dir, eni, address, TrafficSet.empty()) ?? computeUnion(groups, dir, { address, eni, desc: '' });
+}
+
 export function sgUnion(groups: readonly GroupInfo[], dir: SgDirection, peer: SgPeer): TrafficSet {
   // A peer interface on its private address: the masked fast path (sg-masks.ts).
   if (peer.eni && !peer.viaPublic && peer.address) {
