@@ -27,7 +27,7 @@ const SEED = 20250611;
 const SIZES = [100, 1000, 5000];
 const QUERIES = 200;
 const WARMUP = 50;
-const COLD_RUNS = 5;
+const COLD_RUNS = 11;
 const LINEARITY_ENIS = 1000;
 const LINEARITY_RULES = [5, 10, 20, 40, 60];
 /** All-pairs on the whole design up to this many ENIs; above, only the sampled estimate. */

@@ -119,8 +119,8 @@ function build(design: Design): CompiledDesign {
       const subnet = subnets.get(eni.subnetId);
       if (!subnet) continue;
       const info = compileEni(r, eni, subnet, groups, groupLists, split);
-      let id = classIds.get(info.peerClass);
-      if (id === undefined) classIds.set(info.peerClass, (id = classIds.size));
+      let id = classIds.get(info.pairClass);
+      if (id === undefined) classIds.set(info.pairClass, (id = classIds.size));
       info.classId = id;
       enis.set(eni.id, info);
       list.push(info);
@@ -365,6 +365,10 @@ function compileEni(
         ? EPHEMERAL.linux
         : EPHEMERAL.wide;
   const label = r.enis.length > 1 ? `${named(r.name, r.id)} interface ${eni.id}` : named(r.name, r.id);
+  const cut = split.get(subnet.subnet.id);
+  const addresses = [private4, private6];
+  const where = `${subnet.subnet.id}|${key}${missing.length > 0 ? `|missing ${missing.join(',')}` : ''}`;
+  const alike = `${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`;
   return {
     eni,
     resource: r,
@@ -380,7 +384,8 @@ function compileEni(
     hasPublic6,
     ephemeral,
     label,
-    peerClass: peerClassOf(eni.id, r, split.get(subnet.subnet.id), [private4, private6], `${subnet.subnet.id}|${key}${missing.length > 0 ? `|missing ${missing.join(',')}` : ''}|${r.kind}|${ephemeral === EPHEMERAL.windows ? 'w' : ephemeral === EPHEMERAL.wide ? 'e' : 'l'}|${Boolean(private6)}`),
+    peerClass: peerClassOf(eni.id, r, cut, addresses, `${where}|${r.kind}|${alike}`),
+    pairClass: peerClassOf(eni.id, r, cut, addresses, `${where}|${alike}`),
     classId: 0,
   };
 }

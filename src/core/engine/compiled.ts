@@ -117,7 +117,13 @@ export interface EniInfo {
    * memoised per class pair.
    */
   peerClass: string;
-  /** A small integer standing for `peerClass`, for memo keys. */
+  /**
+   * peerClass without the kind of host: what an interface pair in one VPC gets through depends on
+   * the kind only by the client ports (`ephemeral`, part of both) and by the checks made outside
+   * the pair memo (destination and load balancer: fast-path.ts), so kinds share its entries.
+   */
+  pairClass: string;
+  /** A small integer standing for `pairClass`, for the pair memo's keys. */
   classId: number;
 }
 
