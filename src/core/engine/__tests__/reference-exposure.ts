@@ -10,7 +10,7 @@ import type { CompiledDesign, ResourceInfo } from '../compiled.ts';
 import { compile } from '../compile.ts';
 import { askedTraffic } from '../flow-traffic.ts';
 import { resolveEnd } from '../endpoints.ts';
-import { externalGrants, resourceGrant, trafficRanges, type Grant } from '../grants.ts';
+import { externalGrants, pairGrant, resourceGrant, trafficRanges, type Grant } from '../grants.ts';
 import { possibleTargets } from '../peer-index.ts';
 import { destinationAllows } from '../preconditions.ts';
 
@@ -174,17 +174,6 @@ function sourcesCover(a: Sources, b: Sources): boolean {
   if (a === b || a === undefined) return true;
   if (b === undefined) return false;
   return a[4].containsSet(b[4]) && a[6].containsSet(b[6]);
-}
-
-/** A host's grant toward a resource, memoised on the compiled design (exposure asks it again and again). */
-function pairGrant(ix: CompiledDesign, from: ResourceInfo, to: ResourceInfo): TrafficSet {
-  let memo = ix.memo.get('pair-grants') as Map<ResourceInfo, Map<ResourceInfo, TrafficSet>> | undefined;
-  if (!memo) ix.memo.set('pair-grants', (memo = new Map()));
-  let row = memo.get(from);
-  if (!row) memo.set(from, (row = new Map()));
-  let t = row.get(to);
-  if (!t) row.set(to, (t = resourceGrant(ix, from, to, TrafficSet.all())));
-  return t;
 }
 
 /** Everything a resource could ever admit: its groups' ingress rules, within what the resource accepts. */
