@@ -47,6 +47,33 @@ describe('findings follow the network', () => {
     expect(lint).toHaveBeenCalledTimes(1);
   });
 
+  it('opening another design clears the last one\'s findings until its own run answers, even with the same network', () => {
+    const lint = vi.fn(runLint);
+    stop = startFindings(designStore, lint, 200);
+    vi.advanceTimersByTime(200);
+    expect(state().findingsReady).toBe(true);
+    const count = state().findings.length;
+    expect(count).toBeGreaterThan(0);
+    expect(Object.keys(state().findingBadges).length).toBeGreaterThan(0);
+
+    // The same template again: a new design object whose network is equal, not the same objects.
+    openDesign(FIRST_VISIT_TEMPLATE.build());
+    expect(state().findingsReady).toBe(false);
+    expect(state().findings).toEqual([]);
+    expect(state().findingBadges).toEqual({});
+    vi.advanceTimersByTime(200);
+    expect(lint).toHaveBeenCalledTimes(2);
+    expect(state().findingsReady).toBe(true);
+    expect(state().findings.length).toBe(count);
+
+    // The very same design object (its network the one just checked) still gets a run of its own.
+    openDesign(state().design);
+    expect(state().findingsReady).toBe(false);
+    vi.advanceTimersByTime(200);
+    expect(lint).toHaveBeenCalledTimes(3);
+    expect(state().findings.length).toBe(count);
+  });
+
   it('stops listening when stopped', () => {
     const lint = vi.fn(runLint);
     stop = startFindings(designStore, lint, 200);

@@ -49,9 +49,12 @@ export function startFindings(store: typeof Store, lint: Lint = defaultLint(), d
     timer = setTimeout(run, delayMs);
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.design === previous.design) return;
+    // Opening a design clears the findings (design-slice.ts): it gets its own run even when its
+    // network is the one checked last.
+    const cleared = !state.findingsReady && previous.findingsReady;
+    if (!cleared && state.design === previous.design) return;
     const network = networkOf(state.design);
-    if (sameNetwork(network, seen)) return;
+    if (!cleared && sameNetwork(network, seen)) return;
     seen = network;
     schedule();
   });

@@ -52,5 +52,6 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get) => ({
     set({ design: copy.value.design, selectedId: copy.value.id, selectedConnection: null });
     return true;
   },
-  replaceDesign: (design) => set({ design, selectedId: null, selectedConnection: null, connectDraft: null }),
+  // Another design's findings are not this one's: the count says "checking" until its own run answers (src/app/findings.ts).
+  replaceDesign: (design) => set({ design, selectedId: null, selectedConnection: null, connectDraft: null, findings: [], findingsReady: false, findingBadges: {} }),
 });
