@@ -165,13 +165,13 @@ function matchTraffic(): (match: SecurityGroupRule['match']) => TrafficSet {
   };
 }
 
-function compileAcl(id: string, name: string, entries: NetworkAclEntry[], acl: AclInfo['acl'], trafficOf: (m: NetworkAclEntry['match']) => TrafficSet): AclInfo {
+function compileAcl(id: string, name: string, entries: NetworkAclEntry[], acl: AclInfo['acl'], trafficFor: (m: NetworkAclEntry['match']) => TrafficSet): AclInfo {
   const info: AclInfo = { acl, label: named(name, id), inbound: { 4: [], 6: [] }, outbound: { 4: [], 6: [] } };
   const sorted = [...entries].sort((a, b) => a.ruleNumber - b.ruleNumber);
   for (const entry of sorted) {
     const cidr = cidrOf(entry.cidr);
     if (!cidr) continue;
-    const e: AclEntryInfo = { entry, cidr, traffic: trafficOf(entry.match) };
+    const e: AclEntryInfo = { entry, cidr, traffic: trafficFor(entry.match) };
     (entry.egress ? info.outbound : info.inbound)[cidr.family].push(e);
   }
   return info;
@@ -215,11 +215,11 @@ function compileGroup(
   g: SecurityGroup,
   vpcs: Map<string, VpcInfo>,
   peerings: Map<string, VpcPeering>,
-  trafficOf: (m: SecurityGroupRule['match']) => TrafficSet,
+  trafficFor: (m: SecurityGroupRule['match']) => TrafficSet,
 ): GroupInfo {
   const region = vpcs.get(g.vpcId)?.region ?? '';
   const rule = (r: SecurityGroupRule): RuleInfo => {
-    const traffic = trafficOf(r.match);
+    const traffic = trafficFor(r.match);
     const peer = r.peer;
     if (peer.kind === 'cidr') {
       const c = cidrOf(peer.cidr);
