@@ -48,10 +48,17 @@ function rangesKey(s: AddressSet): string {
 }
 
 /** Open rules under one cap, with each one's traffic within the cap (worked out once: refiltered after every report). */
+/** An open rule with its traffic within a cap. */
+interface CappedRule {
+  rule: OpenRule;
+  traffic: TrafficSet;
+}
+
 interface Capped {
   version: number;
+  capped: readonly CappedRule[];
+  /** The rules of `capped`, one list object until one closes. */
   open: readonly OpenRule[];
-  traffic: readonly TrafficSet[];
 }
 
 /** Per resource and source set: the union of reports from sets that include it, as of `version`. */
@@ -146,21 +153,14 @@ export class Coverage {
   /** The open rules whose traffic within `cap` is not held yet (a subset of `open`: known traffic only grows). */
   private cappedOpen(k: Known, cap: TrafficSet): readonly OpenRule[] {
     let c = (k.capped ??= new Map()).get(cap);
-    if (!c) k.capped.set(cap, (c = { version: -1, open: k.open, traffic: k.open.map((r) => within(r.traffic, cap)) }));
+    if (!c) k.capped.set(cap, (c = { version: -1, capped: k.open.map((rule) => ({ rule, traffic: within(rule.traffic, cap) })), open: k.open }));
     if (c.version !== k.version) {
       const held = k.traffic!;
+      const still = keep(c.capped, (x: CappedRule) => !held.containsSet(x.traffic));
       // The same list while nothing closed, so callers may keep what they built from it.
-      const first = c.traffic.findIndex((t: TrafficSet) => held.containsSet(t));
-      if (first >= 0) {
-        const open = c.open.slice(0, first);
-        const traffic = c.traffic.slice(0, first);
-        for (let i = first + 1; i < c.open.length; i++) {
-          if (held.containsSet(c.traffic[i]!)) continue;
-          open.push(c.open[i]!);
-          traffic.push(c.traffic[i]!);
-        }
-        c.open = open;
-        c.traffic = traffic;
+      if (still !== c.capped) {
+        c.capped = still;
+        c.open = still.map((x: CappedRule) => x.rule);
       }
       c.version = k.version;
     }

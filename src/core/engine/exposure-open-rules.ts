@@ -56,11 +56,11 @@ export function cappedRules(ix: CompiledDesign, res: ResourceInfo, cap: TrafficS
 }
 
 /** The rules that pass, or the list itself when all do: fewer arrays, and equal lists stay one object (exposure-report.ts ORs each list's hosts once). */
-export function keep(rules: readonly OpenRule[], pass: (r: OpenRule) => boolean): readonly OpenRule[] {
-  const first = rules.findIndex((r) => !pass(r));
-  if (first < 0) return rules;
-  const out = rules.slice(0, first);
-  for (let i = first + 1; i < rules.length; i++) if (pass(rules[i]!)) out.push(rules[i]!);
+export function keep<T>(list: readonly T[], pass: (x: T) => boolean): readonly T[] {
+  const first = list.findIndex((x) => !pass(x));
+  if (first < 0) return list;
+  const out = list.slice(0, first);
+  for (let i = first + 1; i < list.length; i++) if (pass(list[i]!)) out.push(list[i]!);
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { Point } from '../placement/geometry.ts';
 import { placeItem, type PlacementTarget } from '../placement/place.ts';
 import { duplicateResourceHere } from '../placement/edits.ts';
 import type { Slice } from './types.ts';
+import { NO_FINDINGS } from './findings-slice.ts';
 
 export type Edit = Result<Design, ModelError>;
 
@@ -53,5 +54,5 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get) => ({
     return true;
   },
   // Another design's findings are not this one's: the count says "checking" until its own run answers (src/app/findings.ts).
-  replaceDesign: (design) => set({ design, selectedId: null, selectedConnection: null, connectDraft: null, findings: [], findingsReady: false, findingBadges: {} }),
+  replaceDesign: (design) => set({ design, selectedId: null, selectedConnection: null, connectDraft: null, ...NO_FINDINGS }),
 });

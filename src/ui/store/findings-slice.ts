@@ -39,10 +39,11 @@ export function badgesOf(findings: readonly Finding[]): Record<string, string> {
   return Object.fromEntries([...worst].map(([id, rank]) => [id, `${SEVERITIES[rank]}:${count.get(id)}`]));
 }
 
+/** No findings yet: before the first run, and for a design just opened (design-slice.ts). */
+export const NO_FINDINGS = { findings: [], findingsReady: false, findingBadges: {} } satisfies Partial<FindingsSlice>;
+
 export const createFindingsSlice: Slice<FindingsSlice> = (set, get) => ({
-  findings: [],
-  findingsReady: false,
-  findingBadges: {},
+  ...NO_FINDINGS,
   setFindings: (findings) => set({ findings, findingsReady: true, findingBadges: badgesOf(findings) }),
   findingsOpen: false,
   setFindingsOpen: (findingsOpen) => set({ findingsOpen }),
